@@ -1,0 +1,40 @@
+import type { MapLibreMap } from 'maplibre-gl';
+import type { Snapshot } from '../shared/contract/snapshot';
+import type { RegionKpis } from '../shared/domain/kpi';
+import type { BindingStats } from './map/MapLayerTarget';
+import type { MapOptionsPatch } from './map/mapInput';
+import type { ConnectionState } from './realtime/ConnectionStatus';
+
+/** What the page exposes to the end-to-end tests, and nothing more. */
+export interface JinlinTestHook {
+  // Set by the map view (client/map/installTestHook.ts) when it mounts:
+  /** The current map; a new instance after a rebuild. */
+  readonly map: MapLibreMap;
+  /** Settles once the county is drawn and the map is idle; rejects if it cannot be drawn. */
+  readonly ready: Promise<void>;
+  /** Settles when the map has drawn everything it was given. */
+  idle(): Promise<void>;
+  /** Pushes a snapshot's entities into the map, as the composer does through the props. */
+  setMapData(snapshot: Snapshot): void;
+  setMapOptions(options: MapOptionsPatch): void;
+  flyToRegion(code: string): boolean;
+  /** The region the map highlights as the scope. */
+  readonly scope: string | null;
+  /** Every region code a click drilled into, oldest first. */
+  readonly drills: readonly string[];
+  /** How many times the map was rebuilt after losing its WebGL context. */
+  readonly rebuilds: number;
+  readonly stats: Readonly<BindingStats> | null;
+
+  // Added by App once mounted (children mount first, so the map's fields are already there):
+  /** The KPI figures the panels show now; null before the first snapshot. */
+  readonly kpis?: () => RegionKpis | null;
+  /** The live connection's state, as the header's badge shows it. */
+  readonly connection?: () => ConnectionState;
+}
+
+declare global {
+  interface Window {
+    __jinlin?: JinlinTestHook;
+  }
+}

@@ -1,0 +1,78 @@
+import type { MapLibreMap } from 'maplibre-gl';
+import type { AnimationTarget, LiveInput, LiveLayer } from './liveLayer';
+import { MapLayerTarget, type BindingStats } from './MapLayerTarget';
+
+export type { BindingStats } from './MapLayerTarget';
+
+const sameDependencies = (a: readonly unknown[] | undefined, b: readonly unknown[]): boolean =>
+  a !== undefined && a.length === b.length && a.every((value, i) => value === b[i]);
+
+/**
+ * Binds the live layers to one map. Each apply runs only the layers that are visible and whose
+ * dependencies changed; the target diffs their output against what the map already holds, so a
+ * tick with one new incident sends one feature to the sources it belongs to and nothing else.
+ */
+export class LiveBinding {
+  readonly #target: MapLayerTarget;
+  readonly #applied = new Map<LiveLayer, readonly unknown[]>();
+  readonly #shown = new Map<string, boolean>();
+  readonly #visible = new Set<LiveLayer>();
+  readonly #animation: AnimationTarget;
+
+  constructor(
+    private readonly map: MapLibreMap,
+    private readonly layers: readonly LiveLayer[],
+  ) {
+    this.#target = new MapLayerTarget(map);
+    this.#animation = {
+      setPaint: (layerId, property, value) => map.setPaintProperty(layerId, property, value),
+      setFeatureProgress: (source, id, progress) => map.setFeatureState({ source, id }, { progress }),
+    };
+  }
+
+  get stats(): Readonly<BindingStats> {
+    return this.#target.stats;
+  }
+
+  /** Applies what changed; returns whether any layer may now animate. */
+  apply(input: LiveInput): boolean {
+    for (const layer of this.layers) {
+      const on = layer.visible(input);
+      this.#show(layer, on);
+      if (!on) {
+        this.#visible.delete(layer);
+        // Forgotten while hidden, so it is brought up to date the moment it is shown again.
+        this.#applied.delete(layer);
+        continue;
+      }
+      this.#visible.add(layer);
+      const dependencies = layer.dependencies(input);
+      if (sameDependencies(this.#applied.get(layer), dependencies)) continue;
+      layer.apply(this.#target, input);
+      this.#applied.set(layer, dependencies);
+    }
+    return this.layers.some((layer) => layer.animate && this.#visible.has(layer));
+  }
+
+  /** One animation frame at server time `frameNow`; returns whether anything is still moving. */
+  animate(frameNow: number): boolean {
+    let moving = false;
+    for (const layer of this.#visible) if (layer.animate?.(this.#animation, frameNow)) moving = true;
+    return moving;
+  }
+
+  /** Forgets everything sent, after the style was rebuilt (WebGL context restored): the next apply resends all. */
+  reset(): void {
+    this.#target.forget();
+    this.#applied.clear();
+    this.#shown.clear();
+  }
+
+  #show(layer: LiveLayer, on: boolean): void {
+    for (const id of layer.layerIds) {
+      if (this.#shown.get(id) === on || !this.map.getLayer(id)) continue;
+      this.map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
+      this.#shown.set(id, on);
+    }
+  }
+}

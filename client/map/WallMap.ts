@@ -1,0 +1,199 @@
+import type { MapLibreMap } from 'maplibre-gl';
+import { createMap } from './createMap';
+import { fetchMapRegionsUntilDone } from './fetchMapRegions';
+import { liveInputOf } from './liveLayer';
+import { DEFAULT_MAP_OPTIONS, EMPTY_ENTITIES, type MapData, type MapOptionsPatch } from './mapInput';
+import { MapSession, releaseMap, type SessionHooks } from './MapSession';
+import { createRegionIndex, type RegionIndex } from './regionIndex';
+import { retryUntilDone } from './retryUntilDone';
+import { createServerClock } from './serverClock';
+import { fitMarginPx, type RegionsByLevel, type SavedCamera } from './showRegions';
+import { throttle } from './throttle';
+
+/** Live sources are redrawn at most 4 times a second, whatever the event rate. */
+const UPDATE_INTERVAL_MS = 250;
+/** Time alone (new → not new, due → overdue) moves the picture on once a second. */
+const TICK_MS = 1000;
+const RETRY_DELAY_MS = 5_000;
+/** A GPU reset normally gives the context back within a second or two. */
+const DEFAULT_RESTORE_TIMEOUT_MS = 10_000;
+const FLY_DURATION_MS = 1600;
+const FLY_MAX_ZOOM = 16.5;
+
+export interface WallMapEvents {
+  /** What the screen should say while it cannot show the map; null once it does. */
+  status(text: string | null): void;
+  /** A click drilled into a region. */
+  drill(code: string): void;
+}
+
+/**
+ * The wall map: owns the MapLibre instance for the lifetime of the screen (rebuilding it when the
+ * GPU context is lost for good) and feeds the live layers from plain inputs, at most 4 times a second.
+ */
+export class WallMap {
+  /** Settles once the county is first drawn; rejects if it cannot be. */
+  readonly ready: Promise<void>;
+  #map: MapLibreMap;
+  #session: MapSession | null = null;
+  #data: MapData = { entities: EMPTY_ENTITIES, version: 0 };
+  #options = DEFAULT_MAP_OPTIONS;
+  #restoreTimeoutMs = DEFAULT_RESTORE_TIMEOUT_MS;
+  #scope: string | null = null;
+  #scopeControlled = false;
+  #lastFlownTo: string | null = null;
+  #regions: RegionsByLevel | null = null;
+  #index: RegionIndex | null = null;
+  #recovering: Promise<void> | null = null;
+  #rebuilds = 0;
+  /** While a caller waits for the map to settle, new data waits: on a busy feed it would never settle. */
+  #held = 0;
+  readonly #stop = new AbortController();
+  readonly #clock = createServerClock();
+  // A held-back update asks again after the interval (see MapSession.update).
+  readonly #scheduler = throttle(() => this.#held === 0 && this.#session?.update() === false && this.#scheduler.request(), UPDATE_INTERVAL_MS);
+  readonly #ticker = setInterval(() => this.#scheduler.request(), TICK_MS);
+  readonly #hooks: SessionHooks = {
+    input: () => this.#index && liveInputOf(this.#data, this.#options, this.#scope, this.#index, this.#clock.now()),
+    now: () => this.#clock.now(),
+    drill: (code) => this.#drill(code),
+    unrecoverable: (reason) => this.#rebuild(reason),
+    restoreTimeoutMs: () => this.#restoreTimeoutMs,
+  };
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly events: WallMapEvents,
+  ) {
+    this.#map = createMap(this.container);
+    this.ready = this.#open();
+    this.ready.catch((error: unknown) => {
+      if (this.#stop.signal.aborted) return;
+      console.error('the county map could not be drawn', error);
+      events.status('地图无法显示，请联系值班人员');
+    });
+  }
+
+  /** The current map; a new instance after a rebuild. */
+  get map(): MapLibreMap {
+    return this.#map;
+  }
+
+  get session(): MapSession | null {
+    return this.#session;
+  }
+
+  /** The highlighted scope; null until one is set (the whole county). */
+  get scope(): string | null {
+    return this.#scope;
+  }
+
+  /** How many times the map was rebuilt because its WebGL context did not come back. */
+  get rebuilds(): number {
+    return this.#rebuilds;
+  }
+
+  setData(data: MapData): void {
+    this.#data = data;
+    if (data.now !== undefined) this.#clock.set(data.now);
+    this.#scheduler.request();
+  }
+
+  setNow(serverNowMs: number): void {
+    this.#clock.set(serverNowMs);
+  }
+
+  setOptions({ restoreTimeoutMs, ...next }: MapOptionsPatch): void {
+    this.#restoreTimeoutMs = restoreTimeoutMs ?? this.#restoreTimeoutMs;
+    this.#options = { ...this.#options, ...next, visibility: { ...this.#options.visibility, ...next.visibility } };
+    this.#scheduler.request();
+  }
+
+  /** Highlights a region as the scope and flies there. A `controlled` scope changes only through here, never by a click. */
+  setScope(code: string, controlled = false): void {
+    this.#scopeControlled = controlled;
+    if (code === this.#scope) return;
+    this.#scope = code;
+    if (this.#lastFlownTo !== code) this.flyToRegion(code);
+    this.#scheduler.request();
+  }
+
+  /** Fits the view to any region of the county; false if the code is unknown or the map is not up yet. */
+  flyToRegion(code: string): boolean {
+    const bounds = this.#index?.get(code)?.bounds;
+    if (!bounds || !this.#session) return false;
+    this.#lastFlownTo = code;
+    // The county fills the screen as on start-up; a smaller region keeps some of its neighbours in view.
+    const padding = (code === this.#index?.countyCode ? 1 : 2) * fitMarginPx(this.#map);
+    this.#map.fitBounds(bounds, { padding, maxZoom: FLY_MAX_ZOOM, duration: FLY_DURATION_MS, essential: true });
+    return true;
+  }
+
+  /**
+   * Resolves once everything given so far is drawn and the map is idle, after any rebuild under way.
+   * Data given meanwhile is held back until then (and drawn right after), so that a live feed faster
+   * than the renderer cannot keep the map from ever settling.
+   */
+  async whenIdle(): Promise<void> {
+    await this.ready;
+    while (this.#recovering) await this.#recovering;
+    this.#held += 1;
+    try {
+      this.#session?.update(true);
+      await this.#session?.idle();
+    } finally {
+      this.#held -= 1;
+      this.#scheduler.request();
+    }
+  }
+
+  destroy(): void {
+    this.#stop.abort(new Error('the map view was closed'));
+    clearInterval(this.#ticker);
+    this.#scheduler.cancel();
+    this.#disposeSession();
+  }
+
+  #drill(code: string): void {
+    if (!this.#scopeControlled) this.#scope = code;
+    this.flyToRegion(code);
+    this.#scheduler.request();
+    this.events.drill(code);
+  }
+
+  async #open(camera?: SavedCamera): Promise<void> {
+    this.#regions ??= await fetchMapRegionsUntilDone(this.#stop.signal, RETRY_DELAY_MS, (message) => this.events.status(message));
+    this.#index ??= createRegionIndex(this.#regions);
+    this.#session = await MapSession.open(this.#map, this.#regions, this.#hooks, camera);
+    this.events.status(null);
+    // The map opens on the whole county; a narrower scope set before it could fly is flown to now
+    // (a rebuilt map keeps its view instead).
+    this.#lastFlownTo ??= this.#index.countyCode;
+    if (!camera && this.#scope && this.#lastFlownTo !== this.#scope) this.flyToRegion(this.#scope);
+    this.#scheduler.request();
+  }
+
+  /** Replaces a map whose context will not come back, at the same view, retrying until a new one draws. */
+  #rebuild(reason: string): void {
+    if (this.#stop.signal.aborted || this.#recovering) return;
+    console.error(`rebuilding the map: ${reason}`);
+    this.#rebuilds += 1;
+    this.events.status('地图正在恢复显示…');
+    const camera: SavedCamera = { center: this.#map.getCenter().toArray(), zoom: this.#map.getZoom() };
+    this.#disposeSession();
+    const attempt = async () => {
+      this.#map = createMap(this.container);
+      await this.#open(camera);
+    };
+    const onFailure = (error: unknown) => console.error('the map could not be rebuilt, retrying', error);
+    // It retries until it succeeds, so it only ever fails because the view was closed.
+    this.#recovering = retryUntilDone(attempt, { delayMs: RETRY_DELAY_MS, signal: this.#stop.signal, onFailure })
+      .catch(() => undefined)
+      .finally(() => (this.#recovering = null));
+  }
+
+  #disposeSession(): void {
+    releaseMap(this.#map, this.#session);
+    this.#session = null;
+  }
+}

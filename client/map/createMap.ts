@@ -1,0 +1,36 @@
+// The only module that imports maplibre-gl at runtime; everything else in the app uses its types.
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { MapLibreMap, setWorkerUrl } from 'maplibre-gl';
+// MapLibre 6 looks for its worker beside its own module, which a bundle moves; hand it the emitted file.
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { IDEOGRAPH_FONT_FAMILY } from './labelFonts';
+import { offlineStyle } from './offlineStyle';
+
+/**
+ * Largest canvas we allow, in device pixels. MapLibre's default (4096²) would silently lower the
+ * resolution of a 7680×2160 wall; 8192 still fits the smallest WebGL MAX_TEXTURE_SIZE we run on
+ * (SwiftShader's).
+ */
+const MAX_CANVAS_PX: [number, number] = [8192, 8192];
+
+/** A north-up command map with the offline style; data is pushed into its sources afterwards. */
+export const createMap = (container: HTMLElement): MapLibreMap => {
+  setWorkerUrl(workerUrl);
+  const map = new MapLibreMap({
+    container,
+    style: offlineStyle(),
+    // Native resolution: one canvas pixel per device pixel, never a CSS-scaled bitmap.
+    pixelRatio: window.devicePixelRatio,
+    maxCanvasSize: MAX_CANVAS_PX,
+    localIdeographFontFamily: IDEOGRAPH_FONT_FAMILY,
+    attributionControl: false,
+    renderWorldCopies: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    maxPitch: 0,
+  });
+  // A wall has nobody at its console, but its logs are collected: say what went wrong, and go on.
+  map.on('error', (event) => console.error('map error', event.error));
+  return map;
+};

@@ -1,0 +1,46 @@
+import type { HeatmapLayerSpecification } from 'maplibre-gl';
+import type { Incident, Priority } from '../../../shared/domain/incident';
+import type { LiveFeature } from '../diffFeatures';
+import type { LiveLayer } from '../liveLayer';
+import { LIVE_SOURCES } from '../liveSources';
+import { INCIDENT_HEAT_RAMP } from '../palette';
+import { heatmapPaint } from '../heatmapPaint';
+import { pointFeature } from '../pointFeature';
+
+// Where the county's trouble is: every incident reported in the window (24 h or 7 d), open or closed,
+// since a place that keeps generating work is a hot spot even when the work gets done.
+
+/** Heat weight by priority: one urgent incident counts as much as five ordinary ones. */
+export const HEAT_WEIGHT_BY_PRIORITY: Readonly<Record<Priority, number>> = { urgent: 1, high: 0.5, normal: 0.2, low: 0.1 };
+
+const MINUTE_MS = 60_000;
+
+export const buildIncidentHeat = (incidents: Iterable<Incident>, now: number, windowMs: number): LiveFeature[] => {
+  const features: LiveFeature[] = [];
+  for (const incident of incidents) {
+    const age = now - incident.reportedAt;
+    if (age < 0 || age > windowMs) continue;
+    features.push(pointFeature(incident.location, { id: incident.id, w: HEAT_WEIGHT_BY_PRIORITY[incident.priority] }));
+  }
+  return features;
+};
+
+export const incidentHeatLayer: HeatmapLayerSpecification = {
+  id: 'incident-heat',
+  type: 'heatmap',
+  source: LIVE_SOURCES.incidentHeat,
+  maxzoom: 16,
+  // Wide at county scale, where a whole community is a few pixels and the glow is the message;
+  // close up, the markers themselves tell it better.
+  paint: heatmapPaint(INCIDENT_HEAT_RAMP, { intensity: [8, 1.2, 14, 2], radius: [8, 16, 11, 26, 15, 48], opacity: [12, 0.85, 16, 0] }),
+};
+
+export const createIncidentHeat = (): LiveLayer => ({
+  name: 'incidentHeat',
+  layerIds: [incidentHeatLayer.id],
+  visible: (input) => input.visibility.incidentHeat,
+  // Ageing out of the window is checked once a minute: a heatmap does not need second precision.
+  dependencies: (input) => [input.entities, input.version, input.heatWindowMs, Math.floor(input.now / MINUTE_MS)],
+  apply: (target, input) =>
+    target.setFeatures(LIVE_SOURCES.incidentHeat, buildIncidentHeat(input.entities.incidents.values(), input.now, input.heatWindowMs)),
+});

@@ -1,0 +1,29 @@
+import type { SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import { MAP_LAYERS } from './layers/index';
+import { LIVE_SOURCES, emptyLiveSource } from './liveSources';
+import { MAP_LEVELS, emptyRegionSource, labelSource, shapeSource } from './regionSources';
+
+/**
+ * The map style, built in code so that nothing in it can point elsewhere: the screen runs on an
+ * isolated network and may only ever talk to its own server.
+ *
+ * - No tiles: every shape is a GeoJSON source whose data the app pushes in from our own API.
+ * - No `sprite`: station icons are drawn in code and added with `map.addImage` (see stationIcons.ts).
+ * - No `glyphs`: without a glyphs URL, MapLibre (since 5.11) draws every label glyph itself with
+ *   TinySDF from the fonts installed on the machine, named by each layer's `text-font`
+ *   (see labelFonts.ts). So Chinese labels need no PBF ranges and no font download at all.
+ */
+export const offlineStyle = (): StyleSpecification => {
+  const sources: Record<string, SourceSpecification> = {};
+  for (const level of MAP_LEVELS) {
+    sources[shapeSource(level)] = emptyRegionSource();
+    sources[labelSource(level)] = emptyRegionSource();
+  }
+  for (const id of Object.values(LIVE_SOURCES)) sources[id] = emptyLiveSource();
+  return {
+    version: 8,
+    name: 'Jinlin command centre (offline)',
+    sources,
+    layers: [...MAP_LAYERS],
+  };
+};

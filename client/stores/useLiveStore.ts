@@ -1,0 +1,108 @@
+import { defineStore } from 'pinia';
+import { computed, markRaw, ref, shallowRef } from 'vue';
+import type { ChildFigures, Snapshot } from '../../shared/contract/snapshot';
+import type { KpiFrame } from '../../shared/contract/socket';
+import type { JinlinEvent } from '../../shared/domain/event';
+import type { RegionKpis } from '../../shared/domain/kpi';
+import type { Region } from '../../shared/domain/region';
+import { applyEvents } from '../../shared/logic/applyEvent';
+import { createEntityState, type EntityState } from '../../shared/logic/entityState';
+import type { ConnectionState, ConnectionStatus } from '../realtime/ConnectionStatus';
+import { pruneClosedEntities, RETAIN_CLOSED_MS } from './pruneClosedEntities';
+
+/** The entity state of a snapshot, ready for the shared reducer (which mutates its maps). */
+const entityStateOf = (snapshot: Snapshot): EntityState => {
+  const state = createEntityState(snapshot.stations, snapshot.seq);
+  for (const incident of snapshot.incidents) state.incidents.set(incident.id, incident);
+  for (const checkin of snapshot.checkins) state.checkins.set(checkin.id, checkin);
+  for (const wish of snapshot.wishes) state.wishes.set(wish.id, wish);
+  return state;
+};
+
+/**
+ * The facts a screen shows for its scope. Entities live in plain Maps advanced in place by the
+ * shared reducer — marked raw so thousands of incidents are not made deeply reactive — and
+ * `entitiesVersion` moves once per applied batch: views watch the version, then read the maps.
+ */
+export const useLiveStore = defineStore('live', () => {
+  const scope = ref<string | null>(null);
+  const region = shallowRef<Region | null>(null);
+  const ancestors = shallowRef<readonly Region[]>([]);
+  const kpis = shallowRef<RegionKpis | null>(null);
+  const children = shallowRef<readonly ChildFigures[]>([]);
+  const entities = shallowRef<EntityState>(markRaw(createEntityState()));
+  const entitiesVersion = ref(0);
+  const connection = ref<ConnectionState>('connecting');
+  const lastSeq = ref(0);
+  const headSeq = ref(0);
+  const serverTime = ref<number | null>(null);
+  const staleSince = ref<number | null>(null);
+  const dataAgeMs = ref(0);
+
+  /** County first, the scope itself last. */
+  const breadcrumb = computed<readonly Region[]>(() => (region.value ? [...ancestors.value, region.value] : []));
+
+  function loadSnapshot(snapshot: Snapshot): void {
+    scope.value = snapshot.scope;
+    region.value = snapshot.region;
+    ancestors.value = snapshot.ancestors;
+    kpis.value = snapshot.kpis;
+    children.value = snapshot.children;
+    entities.value = markRaw(entityStateOf(snapshot));
+    lastSeq.value = snapshot.seq;
+    headSeq.value = Math.max(headSeq.value, snapshot.seq);
+    entitiesVersion.value++;
+  }
+
+  /** Events in seq order; the reducer itself ignores any at or below the state's seq. */
+  function applyEventBatch(events: readonly JinlinEvent[]): void {
+    const before = entities.value.seq;
+    applyEvents(entities.value, events);
+    if (entities.value.seq === before) return;
+    lastSeq.value = entities.value.seq;
+    entitiesVersion.value++;
+  }
+
+  function applyKpis(frame: KpiFrame): void {
+    if (frame.scope === scope.value) kpis.value = frame.kpis;
+  }
+
+  function setStatus(status: ConnectionStatus): void {
+    connection.value = status.state;
+    headSeq.value = status.headSeq;
+    serverTime.value = status.serverTime;
+    staleSince.value = status.staleSince;
+    dataAgeMs.value = status.dataAgeMs;
+  }
+
+  /** Forgets closed items older than the retention so a wall running for weeks stays small. */
+  function prune(now: number, retainMs = RETAIN_CLOSED_MS): number {
+    const removed = pruneClosedEntities(entities.value, now, retainMs);
+    if (removed > 0) entitiesVersion.value++;
+    return removed;
+  }
+
+  return {
+    scope,
+    region,
+    ancestors,
+    breadcrumb,
+    kpis,
+    children,
+    entities,
+    entitiesVersion,
+    connection,
+    lastSeq,
+    headSeq,
+    serverTime,
+    staleSince,
+    dataAgeMs,
+    loadSnapshot,
+    applyEvents: applyEventBatch,
+    applyKpis,
+    setStatus,
+    prune,
+  };
+});
+
+export type LiveStore = ReturnType<typeof useLiveStore>;

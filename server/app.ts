@@ -1,0 +1,110 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Auth } from './auth/Auth';
+import { loadAuthSecret } from './auth/authSecret';
+import { createClock, type Clock } from './clock';
+import type { Config } from './config';
+import type { CountyIndex } from './county/CountyIndex';
+import { loadCountyIndex } from './county/loadCountyIndex';
+import { errorBody } from './errors';
+import { IngestService } from './ingest/IngestService';
+import { LiveState } from './live/LiveState';
+import { Metrics } from './metrics/Metrics';
+import { installAuthentication } from './plugins/authentication';
+import { installValidation } from './plugins/validation';
+import { Realtime } from './realtime/Realtime';
+import { adminRoutes } from './routes/adminRoutes';
+import { healthRoutes } from './routes/healthRoutes';
+import { ingestRoutes } from './routes/ingestRoutes';
+import { queryRoutes } from './routes/queryRoutes';
+import type { EventStore } from './store/EventStore';
+import { SqliteEventStore } from './store/sqlite/SqliteEventStore';
+
+export interface Services {
+  config: Config;
+  clock: Clock;
+  county: CountyIndex;
+  store: EventStore;
+  live: LiveState;
+  ingest: IngestService;
+  realtime: Realtime;
+  metrics: Metrics;
+  auth: Auth;
+  /** Token signing secret (for the demo's ready URLs and tests). */
+  secret: string;
+}
+
+export interface BuildOverrides {
+  clock?: Clock;
+  county?: CountyIndex;
+  store?: EventStore;
+}
+
+/** Kept in a tick loop: overdue and day roll-over happen as time passes, not only on events. */
+const TICK_MS = 1000;
+
+/** Builds the whole server in one visible order. Listening is main.ts's job. */
+export const buildApp = async (config: Config, overrides: BuildOverrides = {}): Promise<{ app: FastifyInstance; services: Services }> => {
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.authorization', '*.reporter', '*.memberPhone', '*.residentPhone'] },
+    bodyLimit: config.bodyLimitBytes,
+    return503OnClosing: true,
+  });
+  installValidation(app);
+
+  const clock = overrides.clock ?? createClock({ speed: config.simSpeed });
+  const county = overrides.county ?? (await loadCountyIndex(config, (stage, done, total) => app.log.info({ stage, done, total }, 'sample county')));
+  const store = overrides.store ?? new SqliteEventStore({ file: join(config.dataDir, 'jinlin.sqlite') });
+  const live = await LiveState.load(store, county, clock.now());
+  const metrics = new Metrics();
+  const secret = loadAuthSecret(config.dataDir, config.authSecret || undefined);
+  const anonymous = config.anonymousRole === 'display' ? { role: 'display' as const, scope: county.county.code } : null;
+  const auth = new Auth(secret, anonymous, () => Date.now());
+  for (const jti of await store.loadRevocations(Date.now())) auth.revoke(jti);
+  installAuthentication(app, auth);
+  const realtime = new Realtime(app.server, {
+    auth,
+    live,
+    county,
+    store,
+    metrics,
+    clock,
+    heartbeatIntervalMs: config.heartbeatIntervalMs,
+    kpiFrameIntervalMs: config.kpiFrameIntervalMs,
+  });
+  const ingest = new IngestService({ store, live, county, clock, onCommitted: (result) => realtime.publish(result) });
+  const services: Services = { config, clock, county, store, live, ingest, realtime, metrics, auth, secret };
+
+  const ticker = setInterval(() => realtime.markKpisDirty(live.tick(clock.now())), TICK_MS);
+  const pruner = setInterval(() => live.prune(clock.now()), 10 * 60_000);
+  // Sockets first: Fastify's close waits for open connections, and walls never hang up by themselves.
+  app.addHook('preClose', async () => {
+    await realtime.close();
+  });
+  app.addHook('onClose', async () => {
+    clearInterval(ticker);
+    clearInterval(pruner);
+    await ingest.idle();
+    await store.close();
+  });
+
+  await app.register(ingestRoutes(ingest, metrics));
+  await app.register(queryRoutes({ live, store, clock }));
+  await app.register(adminRoutes({ auth, secret, store, realtime, countyCode: county.county.code }));
+  await app.register(healthRoutes({ live, store, metrics, startedAt: Date.now() }));
+  await registerClient(app, config.clientDir);
+  return { app, services };
+};
+
+/** The built client, with index.html for deep links; API paths that match nothing stay JSON 404s. */
+const registerClient = async (app: FastifyInstance, clientDir: string) => {
+  const hasClient = clientDir !== '' && existsSync(join(clientDir, 'index.html'));
+  if (hasClient) await app.register(fastifyStatic, { root: clientDir, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => {
+    const apiPath = request.url.startsWith('/api/') || request.url.startsWith('/socket.io');
+    if (hasClient && request.method === 'GET' && !apiPath) return reply.sendFile('index.html');
+    return reply.code(404).send(errorBody(404, 'route_not_found', `${request.method} ${request.url.split('?')[0]} is not a route`));
+  });
+};

@@ -1,0 +1,92 @@
+import { resolve } from 'node:path';
+
+/** Every setting is an environment variable with a demo-friendly default (see README). */
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  store: 'sqlite';
+  /** Run the built-in simulator (demo county). */
+  simulator: boolean;
+  /** Time compression of the server clock (1 = real time, 60 = one hour a minute). */
+  simSpeed: number;
+  /** Activity multiplier of the simulator on top of realistic rates, so a demo looks alive. */
+  simRate: number;
+  /** Hours of history the simulator fills in on a fresh data dir, so the first screen is not empty. */
+  simWarmupHours: number;
+  sampleSeed: number;
+  sampleScale: number;
+  logLevel: string;
+  bodyLimitBytes: number;
+  heartbeatIntervalMs: number;
+  kpiFrameIntervalMs: number;
+  /** Serve the built client from this folder; empty disables static serving. */
+  clientDir: string;
+  /** Token signing secret; empty = generated once and kept in the data dir. */
+  authSecret: string;
+  /** What a caller without a token is: a masked county wall ('display') or nobody ('none'). */
+  anonymousRole: 'display' | 'none';
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+const int = (env: Env, name: string, fallback: number, min: number, max: number): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+};
+
+const num = (env: Env, name: string, fallback: number, min: number, max: number): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+};
+
+const bool = (env: Env, name: string, fallback: boolean): boolean => {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'on', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'off', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be on or off, got "${env[name]}"`);
+};
+
+const oneOf = <T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(values as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+  return raw as T;
+};
+
+export const loadConfig = (env: Env = process.env): Config => {
+  const store = env.STORE ?? 'sqlite';
+  if (store !== 'sqlite') throw new ConfigError(`STORE must be sqlite, got "${store}"`);
+  return {
+    host: env.HOST ?? '0.0.0.0',
+    port: int(env, 'PORT', 8080, 0, 65535),
+    dataDir: resolve(env.DATA_DIR ?? '.data'),
+    store,
+    simulator: bool(env, 'SIMULATOR', true),
+    simSpeed: num(env, 'SIM_SPEED', 1, 0.1, 3600),
+    simRate: num(env, 'SIM_RATE', 20, 0, 10000),
+    simWarmupHours: num(env, 'SIM_WARMUP_HOURS', 6, 0, 48),
+    sampleSeed: int(env, 'SAMPLE_SEED', 350121, 0, 2 ** 31 - 1),
+    sampleScale: int(env, 'SAMPLE_SCALE', 1, 1, 20),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
+    heartbeatIntervalMs: int(env, 'HEARTBEAT_MS', 5000, 100, 600_000),
+    kpiFrameIntervalMs: int(env, 'KPI_FRAME_MS', 500, 100, 60_000),
+    clientDir: env.CLIENT_DIR ?? resolve('dist/client'),
+    authSecret: env.AUTH_SECRET ?? '',
+    anonymousRole: oneOf(env, 'ANONYMOUS_ROLE', ['display', 'none'] as const, 'display'),
+  };
+};

@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import type { ErrorBody } from '../../shared/contract/http';
+import type { JinlinEvent, NewEvent } from '../../shared/domain/event';
+import { covers, type Principal } from '../../shared/logic/access';
+import { applyEvent } from '../../shared/logic/applyEvent';
+import { createEntityState, type EntityState } from '../../shared/logic/entityState';
+import type { Clock } from '../clock';
+import type { CountyIndex } from '../county/CountyIndex';
+import { StoreUnavailableError } from '../errors';
+import type { LiveState } from '../live/LiveState';
+import type { CommandWrite, EventStore, IdempotencyRecord } from '../store/EventStore';
+import { decide, targetOf, type Command } from './Command';
+import type { DecisionView } from './Decision';
+import { fingerprint } from './fingerprint';
+import { toEntityRow } from './toEntityRow';
+
+export interface CommandOutcome {
+  statusCode: number;
+  body: unknown;
+  /** Set when the answer is a replay of an earlier request with the same Idempotency-Key. */
+  replayed?: boolean;
+  retryAfterSeconds?: number;
+}
+
+interface Pending {
+  command: Command;
+  idempotencyKey: string | undefined;
+  /** Who asks; absent for trusted in-process callers (the simulator, adapters). */
+  principal: Principal | undefined;
+  resolve: (outcome: CommandOutcome) => void;
+}
+
+export interface IngestDeps {
+  store: EventStore;
+  live: LiveState;
+  county: CountyIndex;
+  clock: Clock;
+  /** Called with each committed batch after live state has applied it (realtime fan-out, metrics). */
+  onCommitted: (result: ReturnType<LiveState['apply']>) => void;
+  newId?: (prefix: string) => string;
+}
+
+const outOfScope = (regionPath: readonly string[]): CommandOutcome => {
+  const body: ErrorBody = { statusCode: 403, error: 'out_of_scope', message: `this token may not act in ${regionPath.at(-1)}` };
+  return { statusCode: 403, body };
+};
+
+/** Commands queued within one tick are committed in one transaction: one fsync for many writers. */
+const MAX_BATCH = 512;
+
+/**
+ * The one path in. Commands are decided in arrival order against live state (plus the earlier
+ * commands of the same batch), committed to the store in one transaction, then applied to live
+ * state and fanned out. A 2xx is only sent once the batch is on disk.
+ */
+export class IngestService {
+  private queue: Pending[] = [];
+  private draining = false;
+  private readonly newId: (prefix: string) => string;
+
+  constructor(private readonly deps: IngestDeps) {
+    this.newId = deps.newId ?? ((prefix) => `${prefix}-${randomUUID()}`);
+  }
+
+  execute(command: Command, idempotencyKey?: string, principal?: Principal): Promise<CommandOutcome> {
+    return new Promise((resolve) => {
+      this.queue.push({ command, idempotencyKey, principal, resolve });
+      if (!this.draining) {
+        this.draining = true;
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  /** Resolves when everything queued so far has been committed or refused. */
+  async idle(): Promise<void> {
+    while (this.draining) await new Promise((r) => setImmediate(r));
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) await this.runBatch(this.queue.splice(0, MAX_BATCH));
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async runBatch(batch: Pending[]): Promise<void> {
+    const now = this.deps.clock.now();
+    const overlay = createEntityState();
+    const view = this.view(overlay, now);
+    const seenKeys = new Map<string, IdempotencyRecord>();
+    const writes: CommandWrite[] = [];
+    const writers: { pending: Pending; outcome: CommandOutcome }[] = [];
+    for (const pending of batch) {
+      const prior = await this.priorResponse(pending, seenKeys);
+      if (prior) {
+        pending.resolve(prior);
+        continue;
+      }
+      const target = targetOf(pending.command, view);
+      // Scope first: a refusal must not reveal the state of something outside the caller's scope.
+      if (pending.principal && target && !covers(pending.principal, target)) {
+        pending.resolve(outOfScope(target));
+        continue;
+      }
+      const decision = decide(pending.command, view);
+      if (!decision.ok) {
+        pending.resolve({ statusCode: decision.error.statusCode, body: decision.error });
+        continue;
+      }
+      const outside = pending.principal && decision.events.find((e) => !covers(pending.principal as Principal, e.regionPath));
+      if (outside) {
+        pending.resolve(outOfScope(outside.regionPath));
+        continue;
+      }
+      const entity = this.applyToOverlay(overlay, decision.events, decision.subject);
+      const outcome = { statusCode: decision.statusCode, body: entity };
+      const idempotency = this.idempotencyRecord(pending, outcome, now);
+      if (idempotency) seenKeys.set(idempotency.key, idempotency);
+      writes.push({ events: decision.events, entities: [toEntityRow(decision.subject.collection, entity)], idempotency });
+      writers.push({ pending, outcome });
+    }
+    await this.commit(writes, writers, now);
+  }
+
+  private async commit(writes: CommandWrite[], writers: { pending: Pending; outcome: CommandOutcome }[], now: number) {
+    if (writes.length === 0) return;
+    let committed: JinlinEvent[][];
+    try {
+      committed = await this.deps.store.commit(writes);
+    } catch (error) {
+      const retryAfterSeconds = error instanceof StoreUnavailableError ? error.retryAfterSeconds : 1;
+      const body: ErrorBody = { statusCode: 503, error: 'store_unavailable', message: (error as Error).message };
+      for (const { pending } of writers) pending.resolve({ statusCode: 503, body, retryAfterSeconds });
+      return;
+    }
+    const result = this.deps.live.apply(committed.flat(), now);
+    for (const { pending, outcome } of writers) pending.resolve(outcome);
+    try {
+      this.deps.onCommitted(result);
+    } catch (error) {
+      // Fan-out trouble must never undo or block a committed write; screens catch up from the log.
+      console.error('fan-out failed after commit', error);
+    }
+  }
+
+  private async priorResponse(pending: Pending, seenKeys: Map<string, IdempotencyRecord>): Promise<CommandOutcome | undefined> {
+    const key = pending.idempotencyKey;
+    if (key === undefined) return undefined;
+    const record = seenKeys.get(key) ?? (await this.deps.store.findIdempotency(key));
+    if (!record) return undefined;
+    if (record.fingerprint !== fingerprint(pending.command)) {
+      const body: ErrorBody = {
+        statusCode: 422,
+        error: 'idempotency_key_reused',
+        message: `Idempotency-Key ${key} was already used with a different request`,
+      };
+      return { statusCode: 422, body };
+    }
+    return { statusCode: record.statusCode, body: record.body, replayed: true };
+  }
+
+  private idempotencyRecord(pending: Pending, outcome: CommandOutcome, now: number): IdempotencyRecord | undefined {
+    if (pending.idempotencyKey === undefined) return undefined;
+    return {
+      key: pending.idempotencyKey,
+      fingerprint: fingerprint(pending.command),
+      statusCode: outcome.statusCode,
+      body: outcome.body,
+      createdAt: now,
+    };
+  }
+
+  /** Applies a decision's events to the batch overlay (seeded from live state) and returns the entity after. */
+  private applyToOverlay(overlay: EntityState, events: NewEvent[], subject: { collection: keyof Omit<EntityState, 'seq'>; id: string }) {
+    const map = overlay[subject.collection] as Map<string, unknown>;
+    if (!map.has(subject.id)) {
+      const current = (this.deps.live.entities[subject.collection] as Map<string, unknown>).get(subject.id);
+      if (current) map.set(subject.id, current);
+    }
+    for (const event of events) applyEvent(overlay, { ...event, seq: overlay.seq + 1 } as JinlinEvent);
+    return map.get(subject.id);
+  }
+
+  private view(overlay: EntityState, now: number): DecisionView {
+    const { live, county } = this.deps;
+    const pick = <K extends 'incidents' | 'stations' | 'checkins' | 'wishes'>(collection: K, id: string) =>
+      (overlay[collection].get(id) ?? live.entities[collection].get(id)) as ReturnType<EntityState[K]['get']>;
+    return {
+      now,
+      county,
+      newId: this.newId,
+      incident: (id) => pick('incidents', id),
+      station: (id) => pick('stations', id),
+      checkin: (id) => pick('checkins', id),
+      wish: (id) => pick('wishes', id),
+      openCheckinOf: (memberId) => {
+        // The batch's own check-ins first (few), then live state's index of members on duty.
+        for (const c of overlay.checkins.values()) if (c.memberId === memberId && c.checkedOutAt === undefined) return c;
+        const id = live.openCheckinIdOf(memberId);
+        const latest = id === undefined ? undefined : pick('checkins', id);
+        return latest && latest.checkedOutAt === undefined ? latest : undefined;
+      },
+    };
+  }
+}

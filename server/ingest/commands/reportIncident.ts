@@ -1,0 +1,33 @@
+import type { ReportIncidentBody } from '../../../shared/contract/http';
+import { newIncident } from '../../../shared/logic/incidentMachine';
+import { wgs84ToGcj02 } from '../../../shared/logic/geo/gcj02';
+import { accept, refuse, type Decision, type DecisionView } from '../Decision';
+
+/** 上报: place the report in its grid (given, or found by point-in-polygon) and open its timeline. */
+export const reportIncident = (body: ReportIncidentBody, view: DecisionView): Decision => {
+  const [lng, lat] = body.crs === 'wgs84' ? wgs84ToGcj02(body.lng, body.lat) : [body.lng, body.lat];
+  const gridCode = body.gridCode ?? view.county.locateGrid(lng, lat);
+  if (gridCode === null) {
+    return refuse(422, 'outside_jurisdiction', `lng/lat (${body.lng}, ${body.lat}) is not inside any grid of ${view.county.county.name}`);
+  }
+  const grid = view.county.get(gridCode);
+  if (!grid || grid.level !== 'grid') {
+    return refuse(422, 'grid_not_found', `gridCode ${gridCode} is not a grid of ${view.county.county.name}`);
+  }
+  if (body.id !== undefined && view.incident(body.id)) {
+    return refuse(409, 'duplicate_id', `id ${body.id} is already an incident`);
+  }
+  const incident = newIncident({
+    id: body.id ?? view.newId('INC'),
+    body,
+    location: { lng, lat },
+    gridCode,
+    regionPath: grid.path,
+    now: view.now,
+  });
+  return accept(
+    201,
+    { id: view.newId('EV'), type: 'incident:reported', at: view.now, regionPath: grid.path, payload: { incident } },
+    { collection: 'incidents', id: incident.id },
+  );
+};

@@ -1,0 +1,66 @@
+import type { JinlinEvent, NewEvent } from '../../shared/domain/event';
+
+export type EntityKind = 'incident' | 'station' | 'checkin' | 'wish';
+
+/** The current state of one entity after a command, written in the same transaction as its events. */
+export interface EntityRow {
+  kind: EntityKind;
+  id: string;
+  regionPath: string[];
+  /** Still needs attention (open incident, checked-in member, unfulfilled wish): always loaded at boot. */
+  open: boolean;
+  updatedAt: number;
+  data: unknown;
+}
+
+/** The first response to a write with an Idempotency-Key, replayed to retries with the same body. */
+export interface IdempotencyRecord {
+  key: string;
+  fingerprint: string;
+  statusCode: number;
+  body: unknown;
+  createdAt: number;
+}
+
+/** What one accepted command writes. */
+export interface CommandWrite {
+  events: NewEvent[];
+  entities: EntityRow[];
+  idempotency?: IdempotencyRecord;
+}
+
+export interface ReadEventsQuery {
+  afterSeq: number;
+  limit: number;
+  /** Only events whose region path runs through this code. */
+  scope?: string;
+}
+
+/**
+ * The durable log. `commit` writes several commands' events (given consecutive seqs in order),
+ * their entity rows and idempotency records in ONE transaction: when it resolves, it is on disk.
+ */
+export interface EventStore {
+  readonly kind: string;
+  commit(writes: CommandWrite[]): Promise<JinlinEvent[][]>;
+  findIdempotency(key: string): Promise<IdempotencyRecord | undefined>;
+  readEvents(query: ReadEventsQuery): Promise<JinlinEvent[]>;
+  headSeq(): Promise<number>;
+  /** Entities still open, plus closed ones updated at or after `since` (what live state retains). */
+  loadEntities(kind: EntityKind, since: number): Promise<unknown[]>;
+  /** For every region code that has events, the seq of its newest event. */
+  lastSeqByRegion(): Promise<Map<string, number>>;
+  /** The token deny list survives restarts; entries are kept until the token would have expired. */
+  saveRevocation(jti: string, expiresAt: number): Promise<void>;
+  loadRevocations(now: number): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** `/350121/350121001/…/` — lets a scope filter be a prefix match. */
+export const pathKey = (regionPath: readonly string[]): string => `/${regionPath.join('/')}/`;
+
+/** The path key prefix of every event inside `code`, derived from the code's own prefixes. */
+export const scopePrefix = (code: string): string => {
+  const lengths = [6, 9, 12, 15, 17].filter((n) => n <= code.length);
+  return pathKey(lengths.map((n) => code.slice(0, n)));
+};

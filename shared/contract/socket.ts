@@ -1,0 +1,71 @@
+import type { JinlinEvent } from '../domain/event';
+import type { RegionKpis } from '../domain/kpi';
+
+/** Socket.IO contract. Server events are facts; client commands are verbs with an ack. */
+
+export interface Heartbeat {
+  /** Newest committed seq on the server: a screen whose own seq lags it knows it is behind. */
+  headSeq: number;
+  /** Seq of the newest event inside the socket's scope: ahead of the screen's = it missed events. */
+  scopeSeq: number;
+  serverTime: number;
+  intervalMs: number;
+}
+
+export interface KpiFrame {
+  scope: string;
+  kpis: RegionKpis;
+}
+
+export interface SubscribeRequest {
+  scope: string;
+  /** Last seq the client has applied; the server replays everything after it in this scope. */
+  afterSeq?: number;
+}
+
+export type SubscribeAck =
+  | { ok: true; scope: string; headSeq: number; replayed: number }
+  | { ok: false; error: string; message: string };
+
+export interface ReloadNotice {
+  reason: 'too_far_behind' | 'scope_changed' | 'reset';
+  headSeq: number;
+}
+
+export interface ServerToClientEvents {
+  /** Events of the subscribed scope committed together (one frame per commit batch, in seq order). */
+  events: (batch: EventBatch) => void;
+  kpi: (frame: KpiFrame) => void;
+  heartbeat: (beat: Heartbeat) => void;
+  reload: (notice: ReloadNotice) => void;
+}
+
+export interface ClientToServerEvents {
+  'view:subscribe': (request: SubscribeRequest, ack: (result: SubscribeAck) => void) => void;
+}
+
+/** More missed events than this and the server tells the client to reload its snapshot instead. */
+export const MAX_REPLAY_EVENTS = 5000;
+export const HEARTBEAT_INTERVAL_MS = 5000;
+export const KPI_FRAME_MIN_INTERVAL_MS = 500;
+
+/**
+ * What the server sends: consecutive events of one scope (in seq order), chained by `prevSeq` to
+ * the event before the first. Batching per commit cuts frames, syscalls and decodes per screen.
+ */
+export interface EventBatch {
+  events: JinlinEvent[];
+  prevSeq: number;
+}
+
+/** One event as a subscription receives it, chained to the previous event of the same scope. */
+export interface EventFrame {
+  event: JinlinEvent;
+  /** Seq of the previous event inside the subscribed scope (0 = none): if it is newer than the
+   * screen's last applied seq, the screen missed something and fetches /events?after=. */
+  prevSeq: number;
+}
+
+/** Splits a batch into per-event frames, each chained to the one before it. */
+export const framesOf = (batch: EventBatch): EventFrame[] =>
+  batch.events.map((event, i) => ({ event, prevSeq: i === 0 ? batch.prevSeq : (batch.events[i - 1] as JinlinEvent).seq }));

@@ -1,0 +1,74 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureClientBuilt } from './harness/ensureClientBuilt';
+import { launchBrowser } from './harness/launchBrowser';
+import { measurePage, type PageFigures } from './harness/measurePage';
+import type { MapPage } from './harness/openMapPage';
+import { openWallPage } from './harness/openWallPage';
+import { startServer, type RunningServer } from './harness/startServer';
+
+/** Server clock compression: an hour a minute. */
+const SIM_SPEED = 60;
+/**
+ * Simulated hours to run the wall for (12 ≈ 12 real minutes at 60×). Opt-in with `SOAK_SIM_HOURS`
+ * (`npm run test:soak`), because it would double the time of every e2e run.
+ */
+const SOAK_SIM_HOURS = Number(process.env.SOAK_SIM_HOURS ?? 0);
+const SOAK_MS = (SOAK_SIM_HOURS * 3_600_000) / SIM_SPEED;
+/** Simulated time before the baseline: caches, fonts, chart instances and the first prunes settle. */
+const WARMUP_MS = Math.min(120_000, SOAK_MS / 4);
+const HEAP_GROWTH_LIMIT = 1.2;
+const MB = 1024 * 1024;
+
+/** Resolves after `ms` of wall time *as the page sees it*: a soak's length is the thing under test, not a sleep. */
+const runFor = (screen: MapPage, ms: number) =>
+  screen.page.waitForFunction((until) => Date.now() >= until, Date.now() + ms, { timeout: ms + 120_000, polling: 5_000 });
+
+const show = (label: string, figures: PageFigures) =>
+  console.log(
+    `${label}: heap ${(figures.heapUsedBytes / MB).toFixed(1)} MB, ${figures.domNodes} DOM nodes, ${figures.echartsInstances} ECharts instances`,
+  );
+
+describe.skipIf(SOAK_SIM_HOURS <= 0)(`the wall over ${SOAK_SIM_HOURS} simulated hours at ${SIM_SPEED}×`, () => {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  let screen: MapPage;
+  let baseline: PageFigures;
+
+  beforeAll(async () => {
+    ensureClientBuilt();
+    [server, browser] = await Promise.all([
+      startServer({ env: { SIMULATOR: 'on', SIM_SPEED: String(SIM_SPEED), SIM_WARMUP_HOURS: '1' } }),
+      launchBrowser(),
+    ]);
+    screen = await openWallPage(browser, server.origin, { width: 1920, height: 1080 });
+    console.log(`wall live and idle ${screen.readyMs} ms after navigation`);
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('keeps its heap, DOM and chart instances flat', { timeout: SOAK_MS + 600_000 }, async () => {
+    await runFor(screen, WARMUP_MS);
+    await screen.page.evaluate(() => window.__jinlin!.idle());
+    baseline = await measurePage(screen.page);
+    show('after warm-up', baseline);
+    const seqBefore = await (await fetch(`${server!.origin}/api/v1/health`)).text();
+
+    await runFor(screen, SOAK_MS - WARMUP_MS);
+    await screen.page.evaluate(() => window.__jinlin!.idle());
+    const end = await measurePage(screen.page);
+    show(`after ${SOAK_SIM_HOURS} simulated hours`, end);
+    console.log(`heap ratio ${(end.heapUsedBytes / baseline.heapUsedBytes).toFixed(3)}; server health before/after: ${seqBefore} / ${await (await fetch(`${server!.origin}/api/v1/health`)).text()}`);
+
+    expect(await screen.page.evaluate(() => window.__jinlin!.connection?.())).toMatch(/live|catching_up/);
+    expect(end.heapUsedBytes).toBeLessThanOrEqual(baseline.heapUsedBytes * HEAP_GROWTH_LIMIT);
+    // Flat: the event board and panels re-render in place, so a few rows coming and going is all.
+    expect(Math.abs(end.domNodes - baseline.domNodes)).toBeLessThanOrEqual(Math.max(20, baseline.domNodes * 0.05));
+    expect(end.echartsInstances).toBe(baseline.echartsInstances);
+    expect(screen.errors).toEqual([]);
+    expect(screen.requests.offOrigin()).toEqual([]);
+  });
+});
