@@ -9,10 +9,32 @@ export default defineConfig({
   root: 'client',
   publicDir: 'public',
   plugins: [vue()],
+  // Compile-time flags: no Options API, no devtools hooks, no legacy vue-i18n API in the bundle.
+  define: {
+    __VUE_OPTIONS_API__: 'false',
+    __VUE_PROD_DEVTOOLS__: 'false',
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    __VUE_I18N_FULL_INSTALL__: 'false',
+    __VUE_I18N_LEGACY_API__: 'false',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+  },
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
-    chunkSizeWarningLimit: 1600,
+    chunkSizeWarningLimit: 1100,
+    rolldownOptions: {
+      output: {
+        // The big libraries in chunks of their own: they change far less often than the app, so a
+        // wall that reloads after an upgrade re-downloads the app, not MapLibre and ECharts.
+        codeSplitting: {
+          groups: [
+            { name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ },
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)/ },
+            { name: 'vendor', test: /node_modules/ },
+          ],
+        },
+      },
+    },
   },
   server: {
     port: 5173,

@@ -15,6 +15,8 @@ const CODE_LENGTHS = [6, 9, 12, 15, 17];
 const pathOf = (gridCode: unknown): string[] =>
   typeof gridCode === 'string' ? CODE_LENGTHS.filter((n) => n <= gridCode.length).map((n) => gridCode.slice(0, n)) : [];
 const roomOf = (code: string) => `scope:${code}:public`;
+/** One log that is never reset: a constant epoch is all the protocol asks for. */
+const BARE_EPOCH = 'bare';
 
 const main = async () => {
   const app = Fastify({ logger: { level: process.env.LOG_LEVEL ?? 'warn' }, bodyLimit: 64 * 1024, return503OnClosing: true });
@@ -26,7 +28,7 @@ const main = async () => {
     socket.on('view:subscribe', (request: { scope?: unknown }, ack: (result: SubscribeAck) => void) => {
       if (typeof ack !== 'function' || typeof request?.scope !== 'string') return;
       const scope = request.scope;
-      void Promise.resolve(socket.join(roomOf(scope))).then(() => ack({ ok: true, scope, headSeq: seq, replayed: 0 }));
+      void Promise.resolve(socket.join(roomOf(scope))).then(() => ack({ ok: true, scope, headSeq: seq, replayed: 0, epoch: BARE_EPOCH }));
     });
   });
 

@@ -1,8 +1,11 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
+import { tourEnabledOf } from './demo/tourEnabledOf';
+import { useDemoStore } from './demo/useDemoStore';
 import { createWallI18n } from './i18n/createWallI18n';
 import { wallConfigOf } from './layout/wallConfigOf';
+import PresenterApp from './presenter/PresenterApp.vue';
 import { chooseScreen } from './session/chooseScreen';
 import { claimSessionToken } from './session/claimSessionToken';
 import TabletApp from './tablet/TabletApp.vue';
@@ -14,5 +17,15 @@ const token = claimSessionToken();
 const config = wallConfigOf(search, import.meta.env.VITE_WALL_TITLE);
 document.documentElement.lang = config.locale;
 
-const app = chooseScreen(search, token) === 'tablet' ? createApp(TabletApp, { token }) : createApp(App, { config, token });
-app.use(createPinia()).use(createWallI18n(config.locale)).mount('#app');
+const screen = chooseScreen(search, token);
+const app =
+  screen === 'tablet'
+    ? createApp(TabletApp, { token })
+    : screen === 'presenter'
+      ? createApp(PresenterApp, { token, locale: config.locale })
+      : createApp(App, { config, token });
+const pinia = createPinia();
+app.use(pinia).use(createWallI18n(config.locale));
+// `?tour=off`: a wall that keeps showing live figures while the others follow the tour.
+useDemoStore(pinia).setFollowsTour(tourEnabledOf(search));
+app.mount('#app');

@@ -8,6 +8,11 @@ import { createClock, type Clock } from './clock';
 import type { Config } from './config';
 import type { CountyIndex } from './county/CountyIndex';
 import { loadCountyIndex } from './county/loadCountyIndex';
+import { DemoHub } from './demo/DemoHub';
+import { DemoRuntime } from './demo/DemoRuntime';
+import { loadTour } from './demo/loadTour';
+import { TourDirector } from './demo/TourDirector';
+import { redactPersonal } from '../shared/logic/redactPersonal';
 import { errorBody } from './errors';
 import { IngestService } from './ingest/IngestService';
 import { LiveState } from './live/LiveState';
@@ -16,9 +21,13 @@ import { installAuthentication } from './plugins/authentication';
 import { installValidation } from './plugins/validation';
 import { Realtime } from './realtime/Realtime';
 import { adminRoutes } from './routes/adminRoutes';
+import { AlarmFeed } from './alarms/AlarmFeed';
+import { demoRoutes } from './routes/demoRoutes';
+import { alarmRoutes } from './routes/alarmRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { ingestRoutes } from './routes/ingestRoutes';
 import { queryRoutes } from './routes/queryRoutes';
+import { createSimulator, type Simulator } from './sample/simulator';
 import type { EventStore } from './store/EventStore';
 import { SqliteEventStore } from './store/sqlite/SqliteEventStore';
 
@@ -34,12 +43,26 @@ export interface Services {
   auth: Auth;
   /** Token signing secret (for the demo's ready URLs and tests). */
   secret: string;
+  /** The guided tour of demo mode; null when TOUR_FILE is empty. */
+  tour: TourDirector | null;
+  /** Demo state for every screen and the presenter's commands; scenarios attach with attachScenarios. */
+  demoHub: DemoHub;
+  /** The sample county's simulator (SIMULATOR=on), running from the start; main.ts warms it up. */
+  simulator: Simulator | null;
+  /** Scenarios and "reset to morning", attached to the demo hub. */
+  demo: DemoRuntime;
+  /** Every screen's active alarms, by token scope (whatever region it shows). */
+  alarmFeed: AlarmFeed;
 }
 
 export interface BuildOverrides {
   clock?: Clock;
   county?: CountyIndex;
   store?: EventStore;
+  /** Real time for the tour (epoch ms), for tests of its timing; never the simulation clock. */
+  tourNow?: () => number;
+  /** Where log lines go (stdout by default); tests read them back. */
+  logStream?: { write(line: string): void };
 }
 
 /** Kept in a tick loop: overdue and day roll-over happen as time passes, not only on events. */
@@ -48,7 +71,13 @@ const TICK_MS = 1000;
 /** Builds the whole server in one visible order. Listening is main.ts's job. */
 export const buildApp = async (config: Config, overrides: BuildOverrides = {}): Promise<{ app: FastifyInstance; services: Services }> => {
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.authorization', '*.reporter', '*.memberPhone', '*.residentPhone'] },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization'],
+      // Every line, however deeply it nests an incident or a check-in, loses its personal data.
+      formatters: { log: (object) => redactPersonal(object) as Record<string, unknown> },
+      ...(overrides.logStream ? { stream: overrides.logStream } : {}),
+    },
     bodyLimit: config.bodyLimitBytes,
     return503OnClosing: true,
   });
@@ -56,6 +85,8 @@ export const buildApp = async (config: Config, overrides: BuildOverrides = {}): 
 
   const clock = overrides.clock ?? createClock({ speed: config.simSpeed });
   const county = overrides.county ?? (await loadCountyIndex(config, (stage, done, total) => app.log.info({ stage, done, total }, 'sample county')));
+  // Before anything is opened: a bad tour file refuses the start with the bad stop named.
+  const tourFile = config.tourFile ? await loadTour(config.tourFile, county) : null;
   const store = overrides.store ?? new SqliteEventStore({ file: join(config.dataDir, 'jinlin.sqlite') });
   const live = await LiveState.load(store, county, clock.now());
   const metrics = new Metrics();
@@ -74,10 +105,30 @@ export const buildApp = async (config: Config, overrides: BuildOverrides = {}): 
     heartbeatIntervalMs: config.heartbeatIntervalMs,
     kpiFrameIntervalMs: config.kpiFrameIntervalMs,
   });
-  const ingest = new IngestService({ store, live, county, clock, onCommitted: (result) => realtime.publish(result) });
-  const services: Services = { config, clock, county, store, live, ingest, realtime, metrics, auth, secret };
+  const alarmFeed = new AlarmFeed({ io: realtime.io, live, county, clock, policy: config.alarmPolicy });
+  const ingest = new IngestService({
+    store,
+    live,
+    county,
+    clock,
+    onCommitted: (result) => {
+      realtime.publish(result);
+      alarmFeed.committed(result);
+    },
+  });
+  const tour = tourFile ? new TourDirector(tourFile, { autoplay: config.tourAutoplay, now: overrides.tourNow }) : null;
+  // Generated regions carry `sample`: such a county is shown with the "演示数据 / sample data" mark.
+  const demoHub = new DemoHub({ io: realtime.io, tour, sample: county.regions().some((r) => r.sample), log: app.log });
+  const simulator = config.simulator ? createSimulator({ config, clock, county, live, ingest }, { rate: config.simRate }) : null;
+  const demo = new DemoRuntime({ config, clock, county, store, live, ingest, realtime }, simulator);
+  demoHub.attachScenarios(demo);
+  alarmFeed.holdWhile(demo);
+  const services: Services = { config, clock, county, store, live, ingest, realtime, metrics, auth, secret, tour, demoHub, simulator, demo, alarmFeed };
 
-  const ticker = setInterval(() => realtime.markKpisDirty(live.tick(clock.now())), TICK_MS);
+  const ticker = setInterval(() => {
+    realtime.markKpisDirty(live.tick(clock.now()));
+    alarmFeed.tick();
+  }, TICK_MS);
   const pruner = setInterval(() => live.prune(clock.now()), 10 * 60_000);
   // Sockets first: Fastify's close waits for open connections, and walls never hang up by themselves.
   app.addHook('preClose', async () => {
@@ -86,15 +137,24 @@ export const buildApp = async (config: Config, overrides: BuildOverrides = {}): 
   app.addHook('onClose', async () => {
     clearInterval(ticker);
     clearInterval(pruner);
+    tour?.close();
+    demoHub.close();
+    demo.stop();
+    alarmFeed.close();
+    simulator?.stop();
     await ingest.idle();
     await store.close();
   });
 
   await app.register(ingestRoutes(ingest, metrics));
   await app.register(queryRoutes({ live, store, clock }));
+  await app.register(alarmRoutes({ ingest, metrics, policy: config.alarmPolicy }));
+  await app.register(demoRoutes(demoHub));
   await app.register(adminRoutes({ auth, secret, store, realtime, countyCode: county.county.code }));
   await app.register(healthRoutes({ live, store, metrics, startedAt: Date.now() }));
   await registerClient(app, config.clientDir);
+  // Last, so nothing is written before main.ts has seen whether the store is empty (and warmed it up).
+  simulator?.start();
   return { app, services };
 };
 

@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import type { AlarmPolicy } from '../shared/logic/alarms/alarmPolicy';
+import { parseAlarmPolicy } from '../shared/logic/alarms/parseAlarmPolicy';
 
 /** Every setting is an environment variable with a demo-friendly default (see README). */
 export interface Config {
@@ -16,6 +18,8 @@ export interface Config {
   simWarmupHours: number;
   sampleSeed: number;
   sampleScale: number;
+  /** "Reset to morning" puts the demo clock at this local time (HH:MM, Asia/Shanghai) of today. */
+  demoMorning: string;
   logLevel: string;
   bodyLimitBytes: number;
   heartbeatIntervalMs: number;
@@ -26,6 +30,12 @@ export interface Config {
   authSecret: string;
   /** What a caller without a token is: a masked county wall ('display') or nobody ('none'). */
   anonymousRole: 'display' | 'none';
+  /** Which incidents alarm on the walls, and when walls may speak (ALARM_* variables). */
+  alarmPolicy: AlarmPolicy;
+  /** The guided tour of demo mode (absolute path); empty = no tour. */
+  tourFile: string;
+  /** The wall plays the tour at boot and resumes it when the presenter leaves it idle. */
+  tourAutoplay: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -67,20 +77,36 @@ const oneOf = <T extends string>(env: Env, name: string, values: readonly T[], f
   return raw as T;
 };
 
+const alarmPolicy = (env: Env): AlarmPolicy => {
+  const parsed = parseAlarmPolicy(env);
+  if (!parsed.ok) throw new ConfigError(parsed.error);
+  return parsed.value;
+};
+
+const clockTime = (env: Env, name: string, fallback: string): string => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(raw)) throw new ConfigError(`${name} must be a time of day as HH:MM, got "${raw}"`);
+  return raw;
+};
+
 export const loadConfig = (env: Env = process.env): Config => {
   const store = env.STORE ?? 'sqlite';
   if (store !== 'sqlite') throw new ConfigError(`STORE must be sqlite, got "${store}"`);
+  const simulator = bool(env, 'SIMULATOR', true);
+  const tourFile = env.TOUR_FILE ?? 'data/tours/default.json';
   return {
     host: env.HOST ?? '0.0.0.0',
     port: int(env, 'PORT', 8080, 0, 65535),
     dataDir: resolve(env.DATA_DIR ?? '.data'),
     store,
-    simulator: bool(env, 'SIMULATOR', true),
+    simulator,
     simSpeed: num(env, 'SIM_SPEED', 1, 0.1, 3600),
     simRate: num(env, 'SIM_RATE', 20, 0, 10000),
     simWarmupHours: num(env, 'SIM_WARMUP_HOURS', 6, 0, 48),
     sampleSeed: int(env, 'SAMPLE_SEED', 350121, 0, 2 ** 31 - 1),
     sampleScale: int(env, 'SAMPLE_SCALE', 1, 1, 20),
+    demoMorning: clockTime(env, 'DEMO_MORNING', '08:30'),
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
     heartbeatIntervalMs: int(env, 'HEARTBEAT_MS', 5000, 100, 600_000),
@@ -88,5 +114,9 @@ export const loadConfig = (env: Env = process.env): Config => {
     clientDir: env.CLIENT_DIR ?? resolve('dist/client'),
     authSecret: env.AUTH_SECRET ?? '',
     anonymousRole: oneOf(env, 'ANONYMOUS_ROLE', ['display', 'none'] as const, 'display'),
+    alarmPolicy: alarmPolicy(env),
+    tourFile: tourFile === '' ? '' : resolve(tourFile),
+    // A demo county (simulator on) shows itself off; an operations wall waits for a presenter.
+    tourAutoplay: bool(env, 'TOUR_AUTOPLAY', simulator),
   };
 };

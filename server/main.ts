@@ -1,7 +1,6 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { demoReadyUrls } from './auth/readyUrls';
-import { startSimulator } from './sample/simulator';
 
 /** 甘蔗街道, the county seat's street: the street leader of the demo. */
 const DEMO_STREET = '350121001';
@@ -10,7 +9,7 @@ const DEMO_STREET = '350121001';
 const main = async () => {
   const config = loadConfig();
   const { app, services } = await buildApp(config);
-  const simulator = config.simulator ? startSimulator(services, { rate: config.simRate }) : undefined;
+  const { simulator } = services;
   if (simulator && services.live.headSeq === 0 && config.simWarmupHours > 0) {
     // A fresh data dir: fill the last hours so the wall is not empty at first start.
     console.log(`Simulator: empty store, warming up the last ${config.simWarmupHours} hours of sample activity…`);

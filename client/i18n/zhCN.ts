@@ -1,5 +1,7 @@
+import type { ScenarioId, TourMode } from '../../shared/contract/demo';
 import type { EventType } from '../../shared/domain/event';
 import type { IncidentCategory } from '../../shared/domain/incident';
+import type { AlarmReason } from '../../shared/logic/alarms/alarmOf';
 import type { RegionLevel } from '../../shared/domain/region';
 import type { StationStatus, StationType } from '../../shared/domain/station';
 import type { ServiceCategory } from '../../shared/domain/volunteer';
@@ -117,6 +119,62 @@ export const zhCN = {
     overdue: '超期',
     urgent: '紧急',
   },
+  demo: {
+    sampleMark: '演示数据',
+    sampleMarkOther: 'SAMPLE DATA',
+    stopOf: '第 {index} / {count} 站',
+    paused: '已暂停',
+    scenarioProgress: '已推送 {issued} / {planned}',
+    resetting: '正在恢复至早晨状态…',
+  },
+  presenter: {
+    title: '观摩讲解遥控',
+    stops: '讲解路线',
+    noTour: '未加载讲解路线',
+    seconds: '{seconds} 秒',
+    current: '当前',
+    previous: '上一站',
+    next: '下一站',
+    pause: '暂停',
+    play: '播放',
+    free: '自由浏览',
+    modes: { playing: '播放中', paused: '已暂停', free: '自由浏览' } satisfies Record<TourMode, string>,
+    remaining: '剩余 {time}',
+    scenarios: '情景演练',
+    scenarioNames: { typhoon: '台风应急演练', homeDay: '回家日' } satisfies Record<ScenarioId, string>,
+    running: '进行中 {issued} / {planned}',
+    finished: '已结束',
+    reset: '恢复至早晨',
+    resetConfirm: '所有大屏将回到今早的演示状态，确认恢复？',
+    confirm: '确认恢复',
+    cancel: '取消',
+    sending: '发送中…',
+    done: '已执行',
+    refused: '未执行：{message}',
+    offline: '未连接到服务器，命令未发送',
+    timeout: '服务器无应答，请稍后查看大屏',
+  },
+  alarms: {
+    reasons: {
+      urgent: '紧急',
+      overdue: '超期',
+    } satisfies Record<AlarmReason, string>,
+    since: {
+      urgent: '{time} 上报',
+      overdue: '{time} 到期未办结',
+    } satisfies Record<AlarmReason, string>,
+    more: '另有 {count} 条告警',
+    enableVoice: '启用语音播报',
+    voiceEnabled: '语音播报已启用',
+    voice: {
+      urgent: '紧急告警。{place}，{category}，请立即处置。',
+      overdue: '超期告警。{place}，{category}，已超过办理时限。',
+      more: '另有 {count} 条新告警。',
+    },
+    acknowledge: '确认',
+    acknowledging: '确认中…',
+    none: '当前没有告警',
+  },
   categories: {
     dispute: '矛盾纠纷',
     illegal_construction: '违章搭建',
@@ -138,6 +196,7 @@ export const zhCN = {
     'incident:resolved': '办结',
     'incident:escalated': '提级',
     'incident:rated': '评价',
+    'incident:alarmAcknowledged': '告警确认',
     'station:statusChanged': '状态变更',
     'volunteer:checkedIn': '报到',
     'volunteer:checkedOut': '签退',

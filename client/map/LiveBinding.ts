@@ -1,6 +1,7 @@
 import type { MapLibreMap } from 'maplibre-gl';
 import type { AnimationTarget, LiveInput, LiveLayer } from './liveLayer';
 import { MapLayerTarget, type BindingStats } from './MapLayerTarget';
+import { isPixelProperty, mapScaleOf, scaleValue } from './screenScale';
 
 export type { BindingStats } from './MapLayerTarget';
 
@@ -24,8 +25,10 @@ export class LiveBinding {
     private readonly layers: readonly LiveLayer[],
   ) {
     this.#target = new MapLayerTarget(map);
+    const scale = mapScaleOf(map);
     this.#animation = {
-      setPaint: (layerId, property, value) => map.setPaintProperty(layerId, property, value),
+      // Animated sizes (a pulse's radius) are CSS pixels at 1080p, like the style's own.
+      setPaint: (layerId, property, value) => map.setPaintProperty(layerId, property, scaleValue(value, isPixelProperty(property), scale) as typeof value),
       setFeatureProgress: (source, id, progress) => map.setFeatureState({ source, id }, { progress }),
     };
   }

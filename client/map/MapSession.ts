@@ -7,6 +7,7 @@ import { createLiveLayers } from './layers/index';
 import { LiveBinding, type BindingStats } from './LiveBinding';
 import type { LiveInput } from './liveLayer';
 import { LIVE_SOURCES } from './liveSources';
+import { mapScaleOf } from './screenScale';
 import { showRegions, type RegionsByLevel, type SavedCamera } from './showRegions';
 import { stationIconId, stationIconImage } from './stationIcons';
 
@@ -92,11 +93,20 @@ export class MapSession {
     return true;
   }
 
-  /** Resolves at the next `idle`: everything sent is drawn and the camera is still. */
+  /**
+   * Resolves at the next `idle`: everything sent is drawn and the camera is still. Pulses pause
+   * meanwhile: where one frame takes longer than the slowest pace (an 8K wall on a software
+   * renderer), an animation always has the next frame pending and the map would never settle.
+   */
   async idle(): Promise<void> {
-    const next = this.map.once('idle');
-    this.map.triggerRepaint();
-    await next;
+    this.#loop.stop();
+    try {
+      const next = this.map.once('idle');
+      this.map.triggerRepaint();
+      await next;
+    } finally {
+      if (!this.#suspended) this.#loop.wake();
+    }
   }
 
   dispose(): void {
@@ -110,7 +120,8 @@ export class MapSession {
     const hits: RegionHit[] = this.map
       .queryRenderedFeatures(event.point, { layers: [...DRILL_LAYERS] })
       .map((feature) => ({ code: String(feature.properties.code), level: feature.properties.level as RegionHit['level'] }));
-    const code = drillTarget(hits, this.map.getZoom(), this.hooks.input()?.scope ?? '');
+    // Judged at the zoom a 1080p wall would show this view at, like the style's zoom ranges.
+    const code = drillTarget(hits, this.map.getZoom() - mapScaleOf(this.map).zoomOffset, this.hooks.input()?.scope ?? '');
     if (code) this.hooks.drill(code);
   };
 

@@ -4,8 +4,11 @@ import { fetchMapRegionsUntilDone } from './fetchMapRegions';
 import { liveInputOf } from './liveLayer';
 import { DEFAULT_MAP_OPTIONS, EMPTY_ENTITIES, type MapData, type MapOptionsPatch } from './mapInput';
 import { MapSession, releaseMap, type SessionHooks } from './MapSession';
+import { cameraTargetOf, lngLatPairOf, type RegionView } from './regionCamera';
 import { createRegionIndex, type RegionIndex } from './regionIndex';
 import { retryUntilDone } from './retryUntilDone';
+import { mapScaleOf } from './screenScale';
+import { setMapInteractive } from './setMapInteractive';
 import { createServerClock } from './serverClock';
 import { fitMarginPx, type RegionsByLevel, type SavedCamera } from './showRegions';
 import { throttle } from './throttle';
@@ -42,6 +45,7 @@ export class WallMap {
   #scope: string | null = null;
   #scopeControlled = false;
   #lastFlownTo: string | null = null;
+  #interactive = true;
   #regions: RegionsByLevel | null = null;
   #index: RegionIndex | null = null;
   #recovering: Promise<void> | null = null;
@@ -125,8 +129,39 @@ export class WallMap {
     this.#lastFlownTo = code;
     // The county fills the screen as on start-up; a smaller region keeps some of its neighbours in view.
     const padding = (code === this.#index?.countyCode ? 1 : 2) * fitMarginPx(this.#map);
-    this.#map.fitBounds(bounds, { padding, maxZoom: FLY_MAX_ZOOM, duration: FLY_DURATION_MS, essential: true });
+    this.#map.fitBounds(bounds, { padding, maxZoom: FLY_MAX_ZOOM + mapScaleOf(this.#map).zoomOffset, duration: FLY_DURATION_MS, essential: true });
     return true;
+  }
+
+  /**
+   * Flies to a region framed as `view` says (a tour stop's camera): tilted, turned, and zoomed as
+   * set or to fit. The scope set next for that region does not fly again.
+   */
+  flyToRegionView(code: string, view: RegionView, durationMs: number): boolean {
+    const bounds = this.#index?.get(code)?.bounds;
+    if (!bounds || !this.#session) return false;
+    this.#lastFlownTo = code;
+    const padding = (code === this.#index?.countyCode ? 1 : 2) * fitMarginPx(this.#map);
+    const fit = this.#map.cameraForBounds(bounds, { padding, maxZoom: FLY_MAX_ZOOM + mapScaleOf(this.#map).zoomOffset, bearing: view.bearing });
+    const fitted = fit?.center && fit.zoom !== undefined ? { center: lngLatPairOf(fit.center), zoom: fit.zoom } : undefined;
+    // The wall is flat by default (createMap); a stop may tilt it, which the gestures still cannot.
+    if (view.pitch > this.#map.getMaxPitch()) this.#map.setMaxPitch(view.pitch);
+    // A stop's zoom is written for a 1080p wall; a bigger screen shows the same view deeper (screenScale.ts).
+    const scaledView = view.zoom === undefined ? view : { ...view, zoom: view.zoom + mapScaleOf(this.#map).zoomOffset };
+    this.#map.flyTo({ ...cameraTargetOf(scaledView, bounds, fitted), duration: durationMs, essential: true });
+    return true;
+  }
+
+  /** Back to the flat, north-up view of a normal wall after a tour stop tilted or turned it. */
+  levelCamera(durationMs = FLY_DURATION_MS): void {
+    if (this.#map.getPitch() === 0 && this.#map.getBearing() === 0) return;
+    this.#map.easeTo({ pitch: 0, bearing: 0, duration: durationMs, essential: true });
+  }
+
+  /** Whether clicks drill and gestures move the camera: not while a tour stop is on screen. */
+  setInteractive(interactive: boolean): void {
+    this.#interactive = interactive;
+    setMapInteractive(this.#map, interactive);
   }
 
   /**
@@ -155,6 +190,7 @@ export class WallMap {
   }
 
   #drill(code: string): void {
+    if (!this.#interactive) return;
     if (!this.#scopeControlled) this.#scope = code;
     this.flyToRegion(code);
     this.#scheduler.request();
@@ -165,6 +201,7 @@ export class WallMap {
     this.#regions ??= await fetchMapRegionsUntilDone(this.#stop.signal, RETRY_DELAY_MS, (message) => this.events.status(message));
     this.#index ??= createRegionIndex(this.#regions);
     this.#session = await MapSession.open(this.#map, this.#regions, this.#hooks, camera);
+    setMapInteractive(this.#map, this.#interactive);
     this.events.status(null);
     // The map opens on the whole county; a narrower scope set before it could fly is flown to now
     // (a rebuilt map keeps its view instead).

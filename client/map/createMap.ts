@@ -5,6 +5,7 @@ import { MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { IDEOGRAPH_FONT_FAMILY } from './labelFonts';
 import { offlineStyle } from './offlineStyle';
+import { rememberMapScale, screenScaleOf, type ScreenScale } from './screenScale';
 
 /**
  * Largest canvas we allow, in device pixels. MapLibre's default (4096²) would silently lower the
@@ -13,12 +14,16 @@ import { offlineStyle } from './offlineStyle';
  */
 const MAX_CANVAS_PX: [number, number] = [8192, 8192];
 
+/** The screen's scale from its root font size: the wall's one size unit. */
+const rootScale = (): ScreenScale => screenScaleOf(Number.parseFloat(getComputedStyle(document.documentElement).fontSize));
+
 /** A north-up command map with the offline style; data is pushed into its sources afterwards. */
 export const createMap = (container: HTMLElement): MapLibreMap => {
   setWorkerUrl(workerUrl);
+  const scale = rootScale();
   const map = new MapLibreMap({
     container,
-    style: offlineStyle(),
+    style: offlineStyle(scale),
     // Native resolution: one canvas pixel per device pixel, never a CSS-scaled bitmap.
     pixelRatio: window.devicePixelRatio,
     maxCanvasSize: MAX_CANVAS_PX,
@@ -32,5 +37,6 @@ export const createMap = (container: HTMLElement): MapLibreMap => {
   });
   // A wall has nobody at its console, but its logs are collected: say what went wrong, and go on.
   map.on('error', (event) => console.error('map error', event.error));
+  rememberMapScale(map, scale);
   return map;
 };

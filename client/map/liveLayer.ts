@@ -1,4 +1,5 @@
 import type { MapLibreMap } from 'maplibre-gl';
+import type { AlarmNotice } from '../../shared/contract/alarms';
 import type { LiveFeature } from './diffFeatures';
 import { HEAT_WINDOW_MS, type ChoroplethMetric, type LayerVisibility, type MapData, type MapEntities, type MapOptions } from './mapInput';
 import type { RegionIndex } from './regionIndex';
@@ -14,6 +15,8 @@ export interface LiveInput {
   heatWindowMs: number;
   choropleth: ChoroplethMetric;
   visibility: LayerVisibility;
+  /** The active alarms, wherever they are (the feed is by token scope, not by the region shown). */
+  alarms: readonly AlarmNotice[] | null;
   regions: RegionIndex;
 }
 
@@ -26,6 +29,7 @@ export const liveInputOf = (data: MapData, options: MapOptions, scope: string | 
   heatWindowMs: HEAT_WINDOW_MS[options.heatWindow],
   choropleth: options.choropleth,
   visibility: options.visibility,
+  alarms: options.alarms,
   regions,
 });
 

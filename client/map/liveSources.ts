@@ -8,6 +8,7 @@ export const LIVE_SOURCES = {
   stationMarkers: 'station-markers',
   checkinRipples: 'checkin-ripples',
   serviceCircles: 'service-circles',
+  alarmFlash: 'alarm-flash',
 } as const;
 
 export type LiveSourceId = (typeof LIVE_SOURCES)[keyof typeof LIVE_SOURCES];

@@ -1,7 +1,9 @@
 import type { Snapshot } from '../../shared/contract/snapshot';
 import type { Incident } from '../../shared/domain/incident';
+import type { AlarmNotice } from '../../shared/contract/alarms';
 import type { Station } from '../../shared/domain/station';
 import type { CheckIn } from '../../shared/domain/volunteer';
+import type { HeatPoint } from '../stores/closedIncidentHeat';
 
 /**
  * The entities the map draws. The store's EntityState satisfies it as is: the map only reads, and
@@ -11,6 +13,8 @@ export interface MapEntities {
   readonly incidents: ReadonlyMap<string, Incident>;
   readonly stations: ReadonlyMap<string, Station>;
   readonly checkins: ReadonlyMap<string, CheckIn>;
+  /** Incidents closed a while ago, kept only as heat points (see client/stores/closedIncidentHeat.ts). */
+  readonly closedIncidentHeat?: ReadonlyMap<string, HeatPoint>;
 }
 
 export const HEAT_WINDOWS = ['24h', '7d'] as const;
@@ -47,6 +51,8 @@ export interface MapOptions {
   heatWindow: HeatWindow;
   choropleth: ChoroplethMetric;
   visibility: LayerVisibility;
+  /** The active alarms to flash (the server's alarm feed); null on a screen without alarms. */
+  alarms: readonly AlarmNotice[] | null;
 }
 
 /** A change to some of the options; visibility is merged layer by layer. */
@@ -60,6 +66,7 @@ export const DEFAULT_MAP_OPTIONS: MapOptions = {
   heatWindow: '24h',
   choropleth: 'none',
   visibility: DEFAULT_VISIBILITY,
+  alarms: null,
 };
 
 /** The data half of what the map draws: entities, the batch counter, and server time. */

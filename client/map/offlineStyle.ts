@@ -2,6 +2,7 @@ import type { SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { MAP_LAYERS } from './layers/index';
 import { LIVE_SOURCES, emptyLiveSource } from './liveSources';
 import { MAP_LEVELS, emptyRegionSource, labelSource, shapeSource } from './regionSources';
+import { NO_SCALE, scaleLayer, type ScreenScale } from './screenScale';
 
 /**
  * The map style, built in code so that nothing in it can point elsewhere: the screen runs on an
@@ -12,8 +13,9 @@ import { MAP_LEVELS, emptyRegionSource, labelSource, shapeSource } from './regio
  * - No `glyphs`: without a glyphs URL, MapLibre (since 5.11) draws every label glyph itself with
  *   TinySDF from the fonts installed on the machine, named by each layer's `text-font`
  *   (see labelFonts.ts). So Chinese labels need no PBF ranges and no font download at all.
+ * - Sizes follow the screen: a 4K wall gets every pixel size doubled (see screenScale.ts).
  */
-export const offlineStyle = (): StyleSpecification => {
+export const offlineStyle = (scale: ScreenScale = NO_SCALE): StyleSpecification => {
   const sources: Record<string, SourceSpecification> = {};
   for (const level of MAP_LEVELS) {
     sources[shapeSource(level)] = emptyRegionSource();
@@ -24,6 +26,6 @@ export const offlineStyle = (): StyleSpecification => {
     version: 8,
     name: 'Jinlin command centre (offline)',
     sources,
-    layers: [...MAP_LAYERS],
+    layers: MAP_LAYERS.map((layer) => scaleLayer(layer, scale)),
   };
 };

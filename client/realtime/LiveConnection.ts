@@ -1,12 +1,16 @@
+import type { AlarmFrame } from '../../shared/contract/alarms';
+import type { DemoAck, DemoState } from '../../shared/contract/demo';
 import type { Snapshot } from '../../shared/contract/snapshot';
 import type { EventFrame, Heartbeat, KpiFrame, SubscribeAck } from '../../shared/contract/socket';
 import type { JinlinEvent } from '../../shared/domain/event';
 import { isValidScopeCode } from '../../shared/logic/scope';
+import { DemoCommandError, demoAckTimeoutMs, type DemoRequest } from '../demo/demoRequest';
 import { Backoff } from './Backoff';
 import { connectionStateOf, type ConnectionStatus } from './ConnectionStatus';
 import { FreshnessWatch } from './FreshnessWatch';
 import { HttpError, isServiceDown } from './HttpError';
 import { KpiOrder } from './KpiOrder';
+import { ListenerSet } from './ListenerSet';
 import { LiveListeners } from './LiveListeners';
 import { resolveLiveOptions, type LiveConnectionOptions, type ResolvedLiveOptions } from './LiveConnectionOptions';
 import { LogFollower } from './LogFollower';
@@ -28,6 +32,8 @@ export class LiveConnection {
   private readonly gate: SubscriptionGate;
   private readonly backoff: Backoff;
   private readonly listeners = new LiveListeners();
+  private readonly demoListeners = new ListenerSet<DemoState>();
+  private readonly alarmListeners = new ListenerSet<AlarmFrame>();
   private readonly kpiOrder = new KpiOrder();
   private readonly waiters = new SnapshotWaiters();
   private link: SocketLink | null = null;
@@ -57,6 +63,16 @@ export class LiveConnection {
   onEvents = (listener: (events: readonly JinlinEvent[]) => void) => this.listeners.events.add(listener);
   onKpi = (listener: (frame: KpiFrame) => void) => this.listeners.kpi.add(listener);
   onError = (listener: (error: Error) => void) => this.listeners.error.add(listener);
+  /** Demo mode's state (tour, scenario, reset), as the server sends it on connect and on every change. */
+  onDemo = (listener: (state: DemoState) => void) => this.demoListeners.add(listener);
+  /** The active alarms of the token's scope (not the view's), as the server sends them on connect and on every change. */
+  onAlarms = (listener: (frame: AlarmFrame) => void) => this.alarmListeners.add(listener);
+
+  /** A presenter command over the socket; rejects with a DemoCommandError when offline or unanswered. */
+  requestDemo(request: DemoRequest, timeoutMs = demoAckTimeoutMs(request)): Promise<DemoAck> {
+    if (!this.link || this.closed) return Promise.reject(new DemoCommandError('offline', 'the live connection is not open'));
+    return this.link.request(request, timeoutMs);
+  }
 
   /** Opens the socket and loads the first snapshot; settles when that snapshot is applied. */
   start(): Promise<void> {
@@ -74,6 +90,8 @@ export class LiveConnection {
       kpi: (frame) => this.acceptKpi(frame),
       heartbeat: (beat) => this.acceptHeartbeat(beat),
       reload: () => this.reload(),
+      demo: (state) => this.demoListeners.emit(state),
+      alarms: (frame) => this.alarmListeners.emit(frame),
     });
     this.stopWatchdog = timers.every(watchdogMs, () => this.emitStatus(true));
     this.work();
@@ -128,9 +146,10 @@ export class LiveConnection {
   }
 
   private subscribe(): void {
-    const { scope, hasSnapshot, needSnapshot, lastSeq } = this.follower;
+    const { scope, hasSnapshot, needSnapshot, lastSeq, logEpoch } = this.follower;
     if (!this.link?.connected || !hasSnapshot || needSnapshot || scope === null) return;
-    this.gate.send(this.link.socket, { scope, afterSeq: lastSeq });
+    // With the epoch, a server whose log was reset since answers "reload" instead of replaying.
+    this.gate.send(this.link.socket, logEpoch === null ? { scope, afterSeq: lastSeq } : { scope, afterSeq: lastSeq, epoch: logEpoch });
   }
 
   private acceptFrame(frame: EventFrame): void {
@@ -153,7 +172,10 @@ export class LiveConnection {
     this.freshness.heard(beat.intervalMs);
     this.serverTime = beat.serverTime;
     this.headSeq = beat.headSeq;
-    const { lastSeq, pending } = this.follower;
+    const { lastSeq, pending, hasSnapshot, needSnapshot, logEpoch } = this.follower;
+    // Another log than the picture's: the reset's reload notice was missed. Frames of the new log
+    // may even have chained onto the old seqs, so only a fresh snapshot is right.
+    if (hasSnapshot && !needSnapshot && logEpoch !== null && beat.epoch !== logEpoch) return this.reload();
     this.suspectReset(beat.headSeq);
     // Before the ack the socket may still sit in the previous scope's room, whose figures these are.
     if (this.gate.subscribed && !pending && beat.scopeSeq > lastSeq) this.follower.requestCatchUp();

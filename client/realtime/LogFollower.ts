@@ -35,7 +35,9 @@ export interface LogFollowerOptions {
  * Frames are offered as they arrive; a frame whose prevSeq is newer than the last applied seq
  * proves a gap, which is filled from /events before anything after it is applied. Work runs
  * one step at a time, so frames arriving meanwhile wait in the inbox. A scope switch starts a
- * new epoch: answers that arrive for an older epoch are dropped, never applied.
+ * new generation: answers that arrive for an older one are dropped, never applied. The log itself
+ * has an epoch (a reset starts another): a page from another epoch than the snapshot's means
+ * the snapshot is of a world that no longer exists, so it is reloaded instead of extended.
  */
 export class LogFollower {
   scope: string | null;
@@ -45,7 +47,9 @@ export class LogFollower {
   hasSnapshot = false;
   needSnapshot = true;
   needCatchUp = false;
-  private epoch = 0;
+  /** The log epoch of the snapshot applied last; sent when subscribing, checked on every page. */
+  logEpoch: string | null = null;
+  private generation = 0;
   private busy = false;
   /** lastSeq at the end of the last complete catch-up: a gap still open there means the API lags. */
   private caughtUpAt = -1;
@@ -67,7 +71,7 @@ export class LogFollower {
 
   /** Follows another scope from a fresh snapshot; work in flight for the old one is abandoned. */
   follow(scope: string | null): void {
-    this.epoch++;
+    this.generation++;
     this.abort.abort();
     this.abort = new AbortController();
     this.scope = scope;
@@ -104,12 +108,12 @@ export class LogFollower {
     this.busy = true;
     try {
       for (;;) {
-        const epoch = this.epoch;
+        const generation = this.generation;
         try {
-          if (!(await this.step(epoch))) return;
+          if (!(await this.step(generation))) return;
         } catch (error) {
-          // An abandoned epoch's failure (often its aborted fetch) says nothing about the new one.
-          if (epoch === this.epoch) return this.hooks.failed(error);
+          // An abandoned generation's failure (often its aborted fetch) says nothing about the new one.
+          if (generation === this.generation) return this.hooks.failed(error);
         }
       }
     } finally {
@@ -118,21 +122,24 @@ export class LogFollower {
   }
 
   close(): void {
-    this.epoch++;
+    this.generation++;
     this.abort.abort();
     this.inbox.clear();
   }
 
-  private async step(epoch: number): Promise<boolean> {
-    if (this.needSnapshot) await this.loadSnapshot(epoch);
-    else if (this.needCatchUp) await this.catchUp(epoch);
+  private async step(generation: number): Promise<boolean> {
+    if (this.needSnapshot) await this.loadSnapshot(generation);
+    else if (this.needCatchUp) await this.catchUp(generation);
     else return this.drainInbox();
     return true;
   }
 
-  private async loadSnapshot(epoch: number): Promise<void> {
+  private async loadSnapshot(generation: number): Promise<void> {
     const snapshot = await fetchSnapshot(this.request(), this.scope);
-    if (epoch !== this.epoch) return;
+    if (generation !== this.generation) return;
+    // Frames held from another log would pass for this one's; the subscribe after the snapshot replays.
+    if (snapshot.epoch !== this.logEpoch) this.inbox.clear();
+    this.logEpoch = snapshot.epoch;
     this.scope = snapshot.scope;
     this.shownScope = snapshot.scope;
     this.lastSeq = snapshot.seq;
@@ -143,15 +150,16 @@ export class LogFollower {
     this.hooks.snapshot(snapshot);
   }
 
-  private async catchUp(epoch: number): Promise<void> {
+  private async catchUp(generation: number): Promise<void> {
     const limit = this.options.maxCatchUpEvents ?? MAX_REPLAY_EVENTS;
     let fetched = 0;
     for (;;) {
       const query = { after: this.lastSeq, scope: this.scope ?? '', limit: this.options.pageLimit };
       const page = await fetchEventsPage(this.request(), query);
-      if (epoch !== this.epoch) return;
-      // The log ends before what this view applied: the server's store was reset or replaced.
-      if (page.headSeq < this.lastSeq) {
+      if (generation !== this.generation) return;
+      // Another log (reset to morning), or one that ends before what this view applied (a replaced
+      // store): these events do not follow the snapshot on screen.
+      if (page.epoch !== this.logEpoch || page.headSeq < this.lastSeq) {
         this.needSnapshot = true;
         return;
       }

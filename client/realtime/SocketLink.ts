@@ -1,4 +1,7 @@
+import type { AlarmFrame } from '../../shared/contract/alarms';
+import type { DemoAck, DemoState } from '../../shared/contract/demo';
 import { framesOf, type EventFrame, type Heartbeat, type KpiFrame } from '../../shared/contract/socket';
+import { DemoCommandError, type DemoRequest } from '../demo/demoRequest';
 import type { LiveSocket } from './createSocket';
 import type { Timers } from './Timers';
 
@@ -9,6 +12,10 @@ export interface SocketLinkHandlers {
   kpi(frame: KpiFrame): void;
   heartbeat(beat: Heartbeat): void;
   reload(): void;
+  /** Demo mode's state, on connect and on every change. */
+  demo(state: DemoState): void;
+  /** The token scope's active alarms, on connect and on every change (screens without alarms leave it out). */
+  alarms?(frame: AlarmFrame): void;
 }
 
 /**
@@ -44,10 +51,29 @@ export class SocketLink {
     socket.on('kpi', (frame) => handlers.kpi(frame));
     socket.on('heartbeat', (beat) => handlers.heartbeat(beat));
     socket.on('reload', () => handlers.reload());
+    socket.on('demo', (state) => handlers.demo(state));
+    socket.on('alarms', (frame) => handlers.alarms?.(frame));
   }
 
   get connected(): boolean {
     return this.socket.connected;
+  }
+
+  /**
+   * Sends a presenter command and resolves with the server's ack. Refused at once while the socket
+   * is down (Socket.IO would buffer it and replay it later, long after the presenter moved on), and
+   * rejected when no ack comes within `timeoutMs`.
+   */
+  request(request: DemoRequest, timeoutMs: number): Promise<DemoAck> {
+    if (!this.socket.connected) return Promise.reject(new DemoCommandError('offline', 'not connected to the server'));
+    return new Promise((resolve, reject) => {
+      const answered = (error: Error | null, ack: DemoAck) =>
+        error ? reject(new DemoCommandError('timeout', `no answer within ${timeoutMs} ms`)) : resolve(ack);
+      const socket = this.socket.timeout(timeoutMs);
+      if (request.event === 'tour:command') socket.emit(request.event, request.payload, answered);
+      else if (request.event === 'scenario:start') socket.emit(request.event, request.payload, answered);
+      else socket.emit(request.event, request.payload, answered);
+    });
   }
 
   close(): void {

@@ -1,4 +1,7 @@
-export type Screen = 'tablet' | 'wall';
+export type Screen = 'tablet' | 'wall' | 'presenter';
+
+const SCREENS: readonly string[] = ['tablet', 'wall', 'presenter'] satisfies Screen[];
+const isScreen = (value: string | null): value is Screen => value !== null && SCREENS.includes(value);
 
 /**
  * The role a token claims, read without verifying it: only to pick a layout before any request.
@@ -18,12 +21,20 @@ export const unverifiedRoleOf = (token: string): string | null => {
   }
 };
 
+/** The screen a role opens when the link does not name one. */
+const SCREEN_OF_ROLE: ReadonlyMap<string, Screen> = new Map<string, Screen>([
+  ['street', 'tablet'],
+  ['presenter', 'presenter'],
+]);
+
 /**
- * Which screen to mount: `?screen=tablet|wall` when the link says so (ready URLs of street leaders
- * carry `&screen=tablet`), otherwise the tablet for a street leader's token and the wall for the rest.
+ * Which screen to mount: `?screen=tablet|wall|presenter` when the link says so (ready URLs of
+ * street leaders carry `&screen=tablet`), otherwise the tablet for a street leader's token, the
+ * presenter's remote for a presenter's, and the wall for the rest.
  */
 export const chooseScreen = (search: string, token: string | null): Screen => {
   const asked = new URLSearchParams(search).get('screen');
-  if (asked === 'tablet' || asked === 'wall') return asked;
-  return token !== null && unverifiedRoleOf(token) === 'street' ? 'tablet' : 'wall';
+  if (isScreen(asked)) return asked;
+  const role = token === null ? null : unverifiedRoleOf(token);
+  return (role !== null ? SCREEN_OF_ROLE.get(role) : undefined) ?? 'wall';
 };

@@ -1,6 +1,6 @@
 import { pruneEntities } from '../../shared/logic/applyEvent';
 import type { EntityState } from '../../shared/logic/entityState';
-import { DAY_MS } from '../../shared/logic/shanghaiTime';
+import { DAY_MS, shanghaiDayStart } from '../../shared/logic/shanghaiTime';
 
 /**
  * Closed items a screen keeps: the snapshot's 7-day heat window plus a day of slack, so pruning
@@ -19,5 +19,8 @@ const sizeOf = (state: EntityState): number => state.incidents.size + state.chec
 export const pruneClosedEntities = (state: EntityState, now: number, retainMs = RETAIN_CLOSED_MS): number => {
   const before = sizeOf(state);
   pruneEntities(state, now, retainMs);
+  // A screen shows members on duty and today's finished check-ins (as a snapshot does), no older ones.
+  const today = shanghaiDayStart(now);
+  for (const [id, checkin] of state.checkins) if (checkin.checkedOutAt !== undefined && checkin.checkedOutAt < today) state.checkins.delete(id);
   return before - sizeOf(state);
 };

@@ -8,14 +8,25 @@ import type { Region } from '../../shared/domain/region';
 import { applyEvents } from '../../shared/logic/applyEvent';
 import { createEntityState, type EntityState } from '../../shared/logic/entityState';
 import type { ConnectionState, ConnectionStatus } from '../realtime/ConnectionStatus';
+import { CLOSED_MARKER_MS } from '../map/layers/incidentMarkers';
+import { compactClosedIncidents, pruneHeatPoints, type HeatPoint } from './closedIncidentHeat';
 import { pruneClosedEntities, RETAIN_CLOSED_MS } from './pruneClosedEntities';
 
+/** A screen's entities: the shared state, plus the 7-day heat of incidents closed a while ago. */
+export type ScreenEntities = EntityState & { closedIncidentHeat: Map<string, HeatPoint> };
+
+const withHeat = (state: EntityState): ScreenEntities => ({ ...state, closedIncidentHeat: new Map() });
+
+/** Once no marker shows a closed incident any more, only the heat map needs it. */
+const COMPACT_CLOSED_AFTER_MS = CLOSED_MARKER_MS;
+
 /** The entity state of a snapshot, ready for the shared reducer (which mutates its maps). */
-const entityStateOf = (snapshot: Snapshot): EntityState => {
-  const state = createEntityState(snapshot.stations, snapshot.seq);
+const entityStateOf = (snapshot: Snapshot): ScreenEntities => {
+  const state = withHeat(createEntityState(snapshot.stations, snapshot.seq));
   for (const incident of snapshot.incidents) state.incidents.set(incident.id, incident);
   for (const checkin of snapshot.checkins) state.checkins.set(checkin.id, checkin);
   for (const wish of snapshot.wishes) state.wishes.set(wish.id, wish);
+  compactClosedIncidents(state.incidents, state.closedIncidentHeat, snapshot.at, COMPACT_CLOSED_AFTER_MS);
   return state;
 };
 
@@ -30,7 +41,7 @@ export const useLiveStore = defineStore('live', () => {
   const ancestors = shallowRef<readonly Region[]>([]);
   const kpis = shallowRef<RegionKpis | null>(null);
   const children = shallowRef<readonly ChildFigures[]>([]);
-  const entities = shallowRef<EntityState>(markRaw(createEntityState()));
+  const entities = shallowRef<ScreenEntities>(markRaw(withHeat(createEntityState())));
   const entitiesVersion = ref(0);
   const connection = ref<ConnectionState>('connecting');
   const lastSeq = ref(0);
@@ -75,11 +86,18 @@ export const useLiveStore = defineStore('live', () => {
     dataAgeMs.value = status.dataAgeMs;
   }
 
-  /** Forgets closed items older than the retention so a wall running for weeks stays small. */
+  /**
+   * Keeps a wall that runs for weeks small: incidents closed over an hour ago shrink to heat points,
+   * heat points and finished check-ins older than the retention go. Returns how many items changed.
+   */
   function prune(now: number, retainMs = RETAIN_CLOSED_MS): number {
-    const removed = pruneClosedEntities(entities.value, now, retainMs);
-    if (removed > 0) entitiesVersion.value++;
-    return removed;
+    const state = entities.value;
+    const changed =
+      pruneClosedEntities(state, now, retainMs) +
+      compactClosedIncidents(state.incidents, state.closedIncidentHeat, now, Math.min(COMPACT_CLOSED_AFTER_MS, retainMs)) +
+      pruneHeatPoints(state.closedIncidentHeat, now, retainMs);
+    if (changed > 0) entitiesVersion.value++;
+    return changed;
   }
 
   return {

@@ -2,6 +2,7 @@ import type { TransitionBody } from '../../shared/contract/http';
 import type { Incident } from '../../shared/domain/incident';
 import type { Timers } from '../realtime/Timers';
 import { apiErrorFromBody, type ApiError } from '../session/apiErrorOf';
+import type { AlarmAckRequest } from './alarmAck';
 import { retryDelayMs, verdictOf } from './retryPolicy';
 
 /** sessionStorage key: a reload of the tab resumes what was still on its way. */
@@ -10,12 +11,15 @@ export const OUTBOX_STORAGE_KEY = 'jinlin.tablet.outbox';
 /** sending: an attempt is out; waiting: no definite answer yet, another attempt is due; failed: refused. */
 export type PendingState = 'sending' | 'waiting' | 'failed';
 
+/** What a tap asks of an incident: a lifecycle step, or acknowledging its alarm. */
+export type OutboxBody = TransitionBody | AlarmAckRequest;
+
 /** One tap on an action button, kept until the server has answered it definitely. */
 export interface PendingAction {
   /** The Idempotency-Key, made once for the tap and sent with every attempt of it. */
   key: string;
   incidentId: string;
-  body: TransitionBody;
+  body: OutboxBody;
   /** Device clock, epoch ms. */
   createdAt: number;
   attempts: number;
@@ -111,7 +115,7 @@ export class Outbox {
     this.#pump();
   }
 
-  submit(incidentId: string, body: TransitionBody): PendingAction {
+  submit(incidentId: string, body: OutboxBody): PendingAction {
     const action: PendingAction = {
       key: this.deps.newKey(),
       incidentId,

@@ -1,3 +1,4 @@
+import { ALARM_ACK_LABEL, isAlarmAck } from './alarmAck';
 import type { PendingAction } from './Outbox';
 import { ACTION_LABELS } from './tabletLabels';
 import type { TabletAction } from './transitionBodyOf';
@@ -13,7 +14,8 @@ const REFUSALS: Readonly<Record<number, string>> = {
   422: '内容不符合要求',
 };
 
-const actionName = (action: PendingAction): string => ACTION_LABELS[action.body.action as TabletAction] ?? action.body.action;
+const actionName = (action: PendingAction): string =>
+  isAlarmAck(action.body) ? ALARM_ACK_LABEL : (ACTION_LABELS[action.body.action as TabletAction] ?? action.body.action);
 
 /**
  * The line the sheet shows for an action of this tablet that has no definite answer yet, or was

@@ -1,9 +1,9 @@
 import { onBeforeUnmount, onMounted, shallowRef, watch, type Ref } from 'vue';
-import type { TransitionBody } from '../../shared/contract/http';
 import type { Incident } from '../../shared/domain/incident';
 import { systemTimers } from '../realtime/Timers';
+import { isAlarmAck, postAlarmAck } from './alarmAck';
 import { newIdempotencyKey } from './newIdempotencyKey';
-import { Outbox, type PendingAction } from './Outbox';
+import { Outbox, type OutboxBody, type PendingAction } from './Outbox';
 import { postTransition } from './postTransition';
 
 const sessionStorageOrNull = (): Storage | null => {
@@ -24,7 +24,7 @@ export const useOutbox = (reachable: Readonly<Ref<boolean>>) => {
   const answers = shallowRef<ReadonlyMap<string, Incident>>(new Map());
   const outbox = new Outbox(
     {
-      send: (action) => postTransition(action),
+      send: (action) => (isAlarmAck(action.body) ? postAlarmAck(action) : postTransition(action)),
       storage: sessionStorageOrNull(),
       timers: systemTimers,
       now: () => Date.now(),
@@ -53,7 +53,7 @@ export const useOutbox = (reachable: Readonly<Ref<boolean>>) => {
   return {
     actions,
     answers,
-    submit: (incidentId: string, body: TransitionBody) => outbox.submit(incidentId, body),
+    submit: (incidentId: string, body: OutboxBody) => outbox.submit(incidentId, body),
     dismiss: (key: string) => outbox.dismiss(key),
   };
 };

@@ -1,5 +1,7 @@
 import { onBeforeUnmount, onMounted, ref, shallowRef } from 'vue';
 import { canWrite } from '../../shared/logic/access';
+import { bindDemo } from '../demo/bindDemo';
+import { useDemoStore } from '../demo/useDemoStore';
 import { loadRegionDirectory } from '../layout/loadRegionDirectory';
 import { EMPTY_DIRECTORY, type RegionDirectory } from '../layout/regionDirectory';
 import { bindStores } from '../realtime/bindStores';
@@ -36,7 +38,13 @@ export const useTabletLive = (token: string | null) => {
   };
 
   onMounted(() => {
-    unbind = bindStores(connection, { live, feed });
+    const unbindStores = bindStores(connection, { live, feed });
+    // Demo mode reaches the tablet too: it carries the sample-data mark when the county is generated.
+    const unbindDemo = bindDemo(connection, useDemoStore());
+    unbind = () => {
+      unbindStores();
+      unbindDemo();
+    };
     connection.onError((error) => console.warn('live connection', error.message));
     connection.start().catch((error: unknown) => console.error('the first snapshot could not be loaded', error));
     void loadMe();

@@ -8,6 +8,9 @@ import type {
   WishClaimBody,
   WishFulfilBody,
 } from '../../shared/contract/http';
+import type { AlarmAckRole } from '../../shared/domain/event';
+import type { AlarmPolicy } from '../../shared/logic/alarms/alarmPolicy';
+import { acknowledgeAlarm } from './commands/acknowledgeAlarm';
 import { checkIn, checkOut } from './commands/checkins';
 import { reportIncident } from './commands/reportIncident';
 import { setStationStatus } from './commands/setStationStatus';
@@ -19,6 +22,8 @@ import type { Decision, DecisionView } from './Decision';
 export type Command =
   | { kind: 'reportIncident'; body: ReportIncidentBody }
   | { kind: 'transitionIncident'; id: string; body: TransitionBody }
+  /** The policy in force is part of the command: whether there is an alarm to stop depends on it. */
+  | { kind: 'acknowledgeAlarm'; id: string; by: AlarmAckRole; policy: AlarmPolicy }
   | { kind: 'setStationStatus'; id: string; body: StationStatusBody }
   | { kind: 'checkIn'; body: CheckInBody }
   | { kind: 'checkOut'; id: string; body: CheckOutBody }
@@ -32,6 +37,8 @@ export const decide = (command: Command, view: DecisionView): Decision => {
       return reportIncident(command.body, view);
     case 'transitionIncident':
       return transitionIncident(command.id, command.body, view);
+    case 'acknowledgeAlarm':
+      return acknowledgeAlarm(command.id, command.by, command.policy, view);
     case 'setStationStatus':
       return setStationStatus(command.id, command.body, view);
     case 'checkIn':
@@ -51,6 +58,7 @@ export const decide = (command: Command, view: DecisionView): Decision => {
 export const targetOf = (command: Command, view: DecisionView): string[] | undefined => {
   switch (command.kind) {
     case 'transitionIncident':
+    case 'acknowledgeAlarm':
       return view.incident(command.id)?.regionPath;
     case 'setStationStatus':
       return view.station(command.id)?.regionPath;

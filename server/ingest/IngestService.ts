@@ -47,6 +47,8 @@ const outOfScope = (regionPath: readonly string[]): CommandOutcome => {
 
 /** Commands queued within one tick are committed in one transaction: one fsync for many writers. */
 const MAX_BATCH = 512;
+/** A reset takes seconds: a field app should come back after about this long. */
+const HELD_RETRY_AFTER_SECONDS = 5;
 
 /**
  * The one path in. Commands are decided in arrival order against live state (plus the earlier
@@ -56,13 +58,36 @@ const MAX_BATCH = 512;
 export class IngestService {
   private queue: Pending[] = [];
   private draining = false;
-  private readonly newId: (prefix: string) => string;
+  private newId: (prefix: string) => string;
+  /** While set, callers from outside (HTTP, with a principal) are turned away with this reason. */
+  private heldFor: string | null = null;
 
   constructor(private readonly deps: IngestDeps) {
     this.newId = deps.newId ?? ((prefix) => `${prefix}-${randomUUID()}`);
   }
 
+  /**
+   * Where new ids come from from now on. "Reset to morning" installs a seeded source, so that a
+   * replayed morning produces the same events, ids included, rehearsal after rehearsal.
+   */
+  useIds(newId: (prefix: string) => string): void {
+    this.newId = newId;
+  }
+
+  /**
+   * Turns outside callers away (503 with Retry-After) while `reason` is set, e.g. during a reset:
+   * a write decided against the old world must not land in the new one. In-process callers
+   * (the simulator replaying the morning) still get through.
+   */
+  holdCallers(reason: string | null): void {
+    this.heldFor = reason;
+  }
+
   execute(command: Command, idempotencyKey?: string, principal?: Principal): Promise<CommandOutcome> {
+    if (this.heldFor !== null && principal) {
+      const body: ErrorBody = { statusCode: 503, error: 'store_unavailable', message: this.heldFor };
+      return Promise.resolve({ statusCode: 503, body, retryAfterSeconds: HELD_RETRY_AFTER_SECONDS });
+    }
     return new Promise((resolve) => {
       this.queue.push({ command, idempotencyKey, principal, resolve });
       if (!this.draining) {

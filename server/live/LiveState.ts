@@ -44,6 +44,7 @@ export class LiveState {
     readonly county: CountyIndex,
     readonly entities: EntityState,
     private readonly lastSeq: Map<string, number>,
+    private logEpoch: string,
     now: number,
   ) {
     this.kpis = rebuildKpis([...county.regions()], entities, now);
@@ -67,11 +68,16 @@ export class LiveState {
     for (const checkin of (await store.loadEntities('checkin', since)) as CheckIn[]) entities.checkins.set(checkin.id, checkin);
     // Every wish: the funnel counts them all by status.
     for (const wish of (await store.loadEntities('wish', 0)) as Wish[]) entities.wishes.set(wish.id, wish);
-    return new LiveState(county, entities, await store.lastSeqByRegion(), now);
+    return new LiveState(county, entities, await store.lastSeqByRegion(), store.epoch(), now);
   }
 
   get headSeq(): number {
     return this.entities.seq;
+  }
+
+  /** The epoch of the log these entities come from: a snapshot's seq means something only within it. */
+  get epoch(): string {
+    return this.logEpoch;
   }
 
   /**
@@ -117,6 +123,24 @@ export class LiveState {
   /** Drops closed items past retention so a 24/7 server does not grow without bound. */
   prune(now: number): void {
     pruneEntities(this.entities, now, now - retainSince(now));
+  }
+
+  /**
+   * Back to an empty log ("reset to morning"): the county's stations as generated, nothing else.
+   * In place, because the store, ingest, realtime and routes all hold this very instance.
+   */
+  reset(now: number, epoch: string): void {
+    this.logEpoch = epoch;
+    const fresh = createEntityState(this.county.data.stations, 0);
+    this.entities.seq = 0;
+    for (const key of ['incidents', 'stations', 'checkins', 'wishes'] as const) {
+      const map = this.entities[key] as Map<string, unknown>;
+      map.clear();
+      for (const [id, entity] of fresh[key]) map.set(id, entity);
+    }
+    this.lastSeq.clear();
+    this.onDutyByMember.clear();
+    this.rebuildKpis(now);
   }
 
   /** Rebuilds every aggregate from the entities (after "reset to morning" or a clock jump). */

@@ -1,4 +1,6 @@
+import { PublicSnapshot } from '../../shared/contract/publicSchemas';
 import type { Snapshot } from '../../shared/contract/snapshot';
+import { pickBySchema } from '../../shared/logic/pickBySchema';
 import type { Region } from '../../shared/domain/region';
 import { isInScope } from '../../shared/logic/scope';
 import { publicIncident, shapeForAudience, type Audience } from '../../shared/logic/shapeForAudience';
@@ -12,6 +14,12 @@ const HEAT_WINDOW_MS = 7 * DAY_MS;
 
 /** One scope's picture, shaped for the audience (public screens never see residents' data). */
 export const buildSnapshot = (live: LiveState, region: Region, audience: Audience, now: number): Snapshot => {
+  const snapshot = pictureOf(live, region, audience, now);
+  // Public screens get the snapshot cut to the public schema: no undeclared field leaves the server.
+  return audience === 'full' ? snapshot : (pickBySchema(PublicSnapshot, snapshot) as Snapshot);
+};
+
+const pictureOf = (live: LiveState, region: Region, audience: Audience, now: number): Snapshot => {
   const { entities, county } = live;
   const inScope = (path: string[]) => isInScope(path, region.code);
   const today = shanghaiDayStart(now);
@@ -21,6 +29,7 @@ export const buildSnapshot = (live: LiveState, region: Region, audience: Audienc
   const shape = <T>(schema: Parameters<typeof shapeForAudience>[0], value: T) => shapeForAudience(schema, value, audience);
   return {
     seq: entities.seq,
+    epoch: live.epoch,
     at: now,
     scope: region.code,
     region,

@@ -54,6 +54,8 @@ export class Realtime {
   private readonly dirtyKpis = new Set<string>();
   private readonly timers: NodeJS.Timeout[] = [];
   private heartbeatPaused = false;
+  /** A reset is rewriting the log: nothing goes out until every screen is told to reload. */
+  private held = false;
 
   constructor(httpServer: HttpServer, private readonly options: RealtimeOptions) {
     this.io = new Server(httpServer, { serveClient: false, transports: ['websocket', 'polling'] });
@@ -87,10 +89,15 @@ export class Realtime {
       return { ok: false, error: 'region_not_found', message: `no region with code "${scope}"` };
     }
     const afterSeq = Number.isInteger(request.afterSeq) && (request.afterSeq ?? -1) >= 0 ? (request.afterSeq as number) : undefined;
+    const epoch = this.options.store.epoch();
+    // Its seq belongs to another log (a reset happened while it slept): replaying would graft this
+    // log's events onto the old world's picture.
+    const otherLog = typeof request.epoch === 'string' && request.epoch !== epoch;
     if (socket.data.scope) await socket.leave(roomOf(socket.data.scope, socket.data.audience));
     socket.data.scope = scope;
     let replayed = 0;
-    if (afterSeq !== undefined) {
+    if (otherLog) socket.emit('reload', { reason: 'reset', headSeq: this.options.live.headSeq });
+    else if (afterSeq !== undefined) {
       const result = await this.replay(socket, scope, afterSeq);
       if (result === 'too_far_behind') {
         socket.emit('reload', { reason: 'too_far_behind', headSeq: this.options.live.headSeq });
@@ -98,7 +105,7 @@ export class Realtime {
     }
     await socket.join(roomOf(scope, socket.data.audience));
     this.dirtyKpis.add(scope);
-    return { ok: true, scope, headSeq: this.options.live.headSeq, replayed };
+    return { ok: true, scope, headSeq: this.options.live.headSeq, replayed, epoch };
   }
 
   /** Sends the socket what it missed in its scope, straight from the store, chained by prevSeq. */
@@ -120,6 +127,7 @@ export class Realtime {
    * holding that room's events in seq order, chained to the room's previous event.
    */
   publish({ applied, changed }: { applied: AppliedEvent[]; changed: Set<string> }): void {
+    if (this.held) return;
     const started = performance.now();
     const rooms = this.io.sockets.adapter.rooms;
     const frames = new Map<string, EventBatch>();
@@ -151,7 +159,7 @@ export class Realtime {
 
   /** Coalesced KPI frames: at most one per room per interval, only for rooms someone watches. */
   private flushKpis(): void {
-    if (this.dirtyKpis.size === 0) return;
+    if (this.dirtyKpis.size === 0 || this.held) return;
     const now = this.options.clock.now();
     const rooms = this.io.sockets.adapter.rooms;
     for (const code of this.dirtyKpis) {
@@ -166,13 +174,14 @@ export class Realtime {
   /** Heartbeats carry the head and the scope's newest seq, so a screen can tell it is stale or behind. */
   private heartbeat(): void {
     this.cutExpired(Date.now());
-    if (this.heartbeatPaused) return;
+    if (this.heartbeatPaused || this.held) return;
     const { live, heartbeatIntervalMs } = this.options;
     const serverTime = this.options.clock.now();
+    const epoch = this.options.store.epoch();
     for (const [room, members] of this.io.sockets.adapter.rooms) {
       if (!room.startsWith('scope:') || members.size === 0) continue;
       const code = room.split(':')[1] ?? '';
-      this.io.to(room).emit('heartbeat', { headSeq: live.headSeq, scopeSeq: live.lastSeqOf(code), serverTime, intervalMs: heartbeatIntervalMs });
+      this.io.to(room).emit('heartbeat', { headSeq: live.headSeq, scopeSeq: live.lastSeqOf(code), serverTime, intervalMs: heartbeatIntervalMs, epoch });
     }
   }
 
@@ -194,6 +203,20 @@ export class Realtime {
       const expiresAt = socket.data.principal?.expiresAt;
       if (expiresAt !== undefined && expiresAt <= now) socket.disconnect(true);
     }
+  }
+
+  /**
+   * "Reset to morning" rewrites the log under a new epoch: while held, no events, figures or
+   * heartbeats go out (screens keep the old picture); on release every screen is told to reload.
+   */
+  holdForReset(): void {
+    this.held = true;
+  }
+
+  releaseAfterReset(): void {
+    this.held = false;
+    this.dirtyKpis.clear();
+    this.io.emit('reload', { reason: 'reset', headSeq: this.options.live.headSeq });
   }
 
   /** For drills and tests of the stale banner: stop (or resume) heartbeats without closing sockets. */

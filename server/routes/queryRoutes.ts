@@ -62,7 +62,14 @@ export const queryRoutes = (deps: { live: LiveState; store: EventStore; clock: C
     const audience = audienceOf(req.principal);
     const rows = await store.readEvents({ afterSeq: after, limit: limit + 1, scope });
     const events = rows.slice(0, limit).map((e) => shapeEventForAudience(e, audience));
-    const page: EventsPage = { events, nextAfter: events.at(-1)?.seq ?? after, hasMore: rows.length > limit, headSeq: live.headSeq };
+    const page: EventsPage = {
+      events,
+      nextAfter: events.at(-1)?.seq ?? after,
+      hasMore: rows.length > limit,
+      headSeq: live.headSeq,
+      // The store's, read with the rows: these events belong to its log, whatever live state says yet.
+      epoch: store.epoch(),
+    };
     return page;
   });
 

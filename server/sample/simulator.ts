@@ -27,11 +27,28 @@ export interface SimulatorStats {
 }
 
 export interface Simulator {
+  /** Starts the live loop (once): from then on it plans every `tickMs`. */
+  start(): void;
   stop(): void;
   stats(): SimulatorStats;
   /** Fills the last `hours` of virtual time with activity (fresh data dir), then resumes the live loop. */
   warmUp(hours: number): Promise<void>;
+  /** Stops planning until resume(); settles once the pass in flight has gone to ingest. */
+  pause(): Promise<void>;
+  /** Plans on from the clock's time now: the paused span is not caught up. */
+  resume(): void;
+  /** Starts afresh from `seed` (a new root rng, an empty memo), as if just created: "reset to morning". */
+  reseed(seed: number): void;
+  /**
+   * Walks [start, end) of virtual time through ingest with the clock stopped at each slice's time, so
+   * the same county, entities, seed and window always write the same events. Leaves the clock
+   * stopped at the last slice; the caller sets it going.
+   */
+  replay(start: number, end: number): Promise<void>;
 }
+
+/** What the simulator uses of the app: it writes only through ingest. */
+export type SimulatorServices = Pick<Services, 'clock' | 'county' | 'live' | 'ingest' | 'config'>;
 
 const DEFAULT_TICK_MS = 1000;
 /** Warm-up plans a virtual minute per pass (follow-ups chain minute by minute)… */
@@ -54,19 +71,20 @@ const sliceEnd = (planned: readonly PlannedCommand[], start: number): number => 
 
 class LoopingSimulator implements Simulator {
   private readonly county: SimulatorCounty;
-  private readonly rng: Rng;
+  private rng: Rng;
   private readonly tickMs: number;
   private readonly rate: number;
-  private readonly memo: SimulatorMemo = new WeakMap();
+  private memo: SimulatorMemo = new WeakMap();
   private readonly counters: SimulatorStats = { ticks: 0, issued: 0, accepted: 0, refused: {}, failed: 0 };
   private lastTo: number;
   private stopped = false;
   private warming = false;
+  private paused = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly services: Services,
+    private readonly services: SimulatorServices,
     options: SimulatorOptions,
   ) {
     this.rate = options.rate;
@@ -85,14 +103,34 @@ class LoopingSimulator implements Simulator {
     if (this.timer) clearTimeout(this.timer);
   }
 
+  start(): void {
+    if (this.timer === undefined) this.schedule();
+  }
+
   /** Each pass is scheduled when the previous one has finished, so passes never overlap. */
-  schedule(): void {
+  private schedule(): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      this.running = (this.warming ? Promise.resolve() : this.tick())
+      this.running = (this.warming || this.paused ? Promise.resolve() : this.tick())
         .catch((error: unknown) => console.error('simulator: tick failed', error))
         .finally(() => this.schedule());
     }, this.tickMs);
+  }
+
+  async pause(): Promise<void> {
+    this.paused = true;
+    await this.running;
+  }
+
+  resume(): void {
+    this.lastTo = this.services.clock.now();
+    this.paused = false;
+  }
+
+  reseed(seed: number): void {
+    this.rng = createRng(seed);
+    this.memo = new WeakMap();
+    this.lastTo = this.services.clock.now();
   }
 
   async warmUp(hours: number): Promise<void> {
@@ -143,19 +181,20 @@ class LoopingSimulator implements Simulator {
 
   /**
    * Walks the clock through [start, end): plans a minute at a time, and sends each ten-second slice
-   * of it to ingest together with the clock at the slice's first command. One transaction per slice
-   * rather than per command makes a fresh start several times faster; every stamp stays within ten
-   * seconds of its plan, and in order.
+   * of it to ingest together with the clock stopped at the slice's first command. One transaction
+   * per slice rather than per command makes a fresh start several times faster; every stamp stays
+   * within ten seconds of its plan, and in order. A stopped clock, not a running one, so that how
+   * fast this machine replays never shows in a stamp.
    */
-  private async replay(start: number, end: number): Promise<void> {
+  async replay(start: number, end: number): Promise<void> {
     const { clock } = this.services;
-    clock.set(start, 1);
+    clock.set(start, 0);
     for (let from = start; from < end && !this.stopped; from += WARM_UP_PLAN_MS) {
       const planned = this.plan(from, Math.min(from + WARM_UP_PLAN_MS, end));
       for (let i = 0; i < planned.length && !this.stopped; ) {
         const j = sliceEnd(planned, i);
         const at = (planned[i] as PlannedCommand).at;
-        if (clock.now() < at) clock.set(at, 1);
+        if (clock.now() < at) clock.set(at, 0);
         await Promise.all(planned.slice(i, j).map((p) => this.issue(p.command)));
         i = j;
       }
@@ -168,8 +207,12 @@ class LoopingSimulator implements Simulator {
  * that passed since the last pass and executes the commands in order. Refusals are counted, errors
  * logged; nothing is ever thrown out of a timer.
  */
-export const startSimulator = (services: Services, options: SimulatorOptions): Simulator => {
-  const simulator = new LoopingSimulator(services, options);
-  simulator.schedule();
+export const startSimulator = (services: SimulatorServices, options: SimulatorOptions): Simulator => {
+  const simulator = createSimulator(services, options);
+  simulator.start();
   return simulator;
 };
+
+/** The same, not started yet: the app builds it first and lets it write once everything is ready. */
+export const createSimulator = (services: SimulatorServices, options: SimulatorOptions): Simulator =>
+  new LoopingSimulator(services, options);

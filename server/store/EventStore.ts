@@ -50,6 +50,16 @@ export interface EventStore {
   loadEntities(kind: EntityKind, since: number): Promise<unknown[]>;
   /** For every region code that has events, the seq of its newest event. */
   lastSeqByRegion(): Promise<Map<string, number>>;
+  /**
+   * Random id of this log, created with the store and replaced by `reset`: a seq means something
+   * only within its epoch, so a screen holding another epoch's seq must reload, not catch up.
+   */
+  epoch(): string;
+  /**
+   * Empties the log for "reset to morning": events, entities and idempotency records go in ONE
+   * transaction (all or nothing), revoked tokens stay, seqs restart at 1 under a new epoch.
+   */
+  reset(): Promise<string>;
   /** The token deny list survives restarts; entries are kept until the token would have expired. */
   saveRevocation(jti: string, expiresAt: number): Promise<void>;
   loadRevocations(now: number): Promise<string[]>;

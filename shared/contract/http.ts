@@ -11,6 +11,8 @@ export const ROUTES = {
   incidents: `${API_PREFIX}/incidents`,
   incident: `${API_PREFIX}/incidents/:id`,
   incidentTransitions: `${API_PREFIX}/incidents/:id/transitions`,
+  incidentAlarmAck: `${API_PREFIX}/incidents/:id/alarm-ack`,
+  alarmPolicy: `${API_PREFIX}/alarm-policy`,
   stationStatus: `${API_PREFIX}/stations/:id/status`,
   checkins: `${API_PREFIX}/checkins`,
   checkout: `${API_PREFIX}/checkins/:id/checkout`,
@@ -24,6 +26,11 @@ export const ROUTES = {
   health: `${API_PREFIX}/health`,
   ready: `${API_PREFIX}/ready`,
   metrics: '/metrics',
+  /** Delegation demo mode: the state walls follow, and the presenter's commands. */
+  demo: `${API_PREFIX}/demo`,
+  demoTour: `${API_PREFIX}/demo/tour`,
+  demoScenario: `${API_PREFIX}/demo/scenarios/:id`,
+  demoReset: `${API_PREFIX}/demo/reset`,
 } as const;
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -141,6 +148,10 @@ export type WishClaimBody = Static<typeof WishClaimBody>;
 
 export const WishFulfilBody = Type.Object({ note: Note }, strict);
 export type WishFulfilBody = Static<typeof WishFulfilBody>;
+
+/** Acknowledging an alarm says nothing but "seen": the role comes from the token, the time from the server. */
+export const AlarmAckBody = Type.Object({}, strict);
+export type AlarmAckBody = Static<typeof AlarmAckBody>;
 
 export const IdParams = Type.Object({ id: Id() }, strict);
 

@@ -24,6 +24,8 @@ export interface ChildFigures {
  */
 export interface Snapshot {
   seq: number;
+  /** The log epoch `seq` belongs to; a reset starts another, and seqs of two epochs never compare. */
+  epoch: string;
   at: number;
   scope: string;
   region: Region;
@@ -45,4 +47,6 @@ export interface EventsPage {
   nextAfter: number;
   hasMore: boolean;
   headSeq: number;
+  /** The log epoch of these events: another than the screen's snapshot's means reload, not apply. */
+  epoch: string;
 }

@@ -1,5 +1,7 @@
 import type { JinlinEvent } from '../domain/event';
 import type { RegionKpis } from '../domain/kpi';
+import type { DemoAck, DemoState, ScenarioId, TourCommand } from './demo';
+import type { AlarmFrame } from './alarms';
 
 /** Socket.IO contract. Server events are facts; client commands are verbs with an ack. */
 
@@ -10,6 +12,8 @@ export interface Heartbeat {
   scopeSeq: number;
   serverTime: number;
   intervalMs: number;
+  /** The log epoch: a screen holding another (it missed the reset's reload notice) reloads. */
+  epoch: string;
 }
 
 export interface KpiFrame {
@@ -21,10 +25,19 @@ export interface SubscribeRequest {
   scope: string;
   /** Last seq the client has applied; the server replays everything after it in this scope. */
   afterSeq?: number;
+  /** The log epoch that seq belongs to; another epoch than the server's (a reset) means reload. */
+  epoch?: string;
 }
 
 export type SubscribeAck =
-  | { ok: true; scope: string; headSeq: number; replayed: number }
+  | {
+      ok: true;
+      scope: string;
+      headSeq: number;
+      replayed: number;
+      /** The server's log epoch: seqs compare only within one (see SubscribeRequest.epoch). */
+      epoch: string;
+    }
   | { ok: false; error: string; message: string };
 
 export interface ReloadNotice {
@@ -38,10 +51,20 @@ export interface ServerToClientEvents {
   kpi: (frame: KpiFrame) => void;
   heartbeat: (beat: Heartbeat) => void;
   reload: (notice: ReloadNotice) => void;
+  /** Demo mode: tour, scenario and reset state; sent on connect and on every change. */
+  demo: (state: DemoState) => void;
+  /** Every active alarm in the token's scope (whatever region the screen shows); on connect and on every change. */
+  alarms: (frame: AlarmFrame) => void;
 }
 
 export interface ClientToServerEvents {
   'view:subscribe': (request: SubscribeRequest, ack: (result: SubscribeAck) => void) => void;
+  /** Presenter (or admin) only: drive the tour every wall follows. */
+  'tour:command': (command: TourCommand, ack: (result: DemoAck) => void) => void;
+  /** Presenter (or admin) only: start a scripted scenario through the ingest path. */
+  'scenario:start': (request: { id: ScenarioId }, ack: (result: DemoAck) => void) => void;
+  /** Presenter (or admin) only: reset the demo county to this morning (acked when done). */
+  'demo:reset': (request: Record<string, never>, ack: (result: DemoAck) => void) => void;
 }
 
 /** More missed events than this and the server tells the client to reload its snapshot instead. */

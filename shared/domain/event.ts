@@ -1,6 +1,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { EpochMs, Id, Nullable, RegionPath } from './common';
 import { HandlingLevel, Incident, IncidentStatus } from './incident';
+import { literals } from './literals';
 import { OnDuty, StationStatus } from './station';
 import { CheckIn } from './volunteer';
 import { Wish } from './wish';
@@ -33,6 +34,14 @@ export const StationStatusChange = Type.Object(
 );
 export type StationStatusChange = Static<typeof StationStatusChange>;
 
+/** Who may stop an alarm on the walls; the event names the role that did, never a person. */
+export const ALARM_ACK_ROLES = ['admin', 'operator', 'street'] as const;
+export const AlarmAckRole = literals(ALARM_ACK_ROLES);
+export type AlarmAckRole = Static<typeof AlarmAckRole>;
+
+export const AlarmAcknowledgement = Type.Object({ incidentId: Id(), by: AlarmAckRole }, { additionalProperties: false });
+export type AlarmAcknowledgement = Static<typeof AlarmAcknowledgement>;
+
 const payloads = {
   'incident:reported': Type.Object({ incident: Incident }, { additionalProperties: false }),
   'incident:accepted': IncidentTransition,
@@ -41,6 +50,7 @@ const payloads = {
   'incident:resolved': IncidentTransition,
   'incident:escalated': IncidentTransition,
   'incident:rated': IncidentTransition,
+  'incident:alarmAcknowledged': AlarmAcknowledgement,
   'station:statusChanged': StationStatusChange,
   'volunteer:checkedIn': Type.Object({ checkin: CheckIn }, { additionalProperties: false }),
   'volunteer:checkedOut': Type.Object(

@@ -91,6 +91,8 @@ export const Incident = Type.Object(
     /** Resident satisfaction 1–5 from the 回访 after resolution. */
     satisfaction: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
     resolution: Type.Optional(Type.String({ maxLength: 500 })),
+    /** When an operator or street leader acknowledged its alarm on the walls (see shared/logic/alarms). */
+    alarmAcknowledgedAt: Type.Optional(EpochMs()),
     timeline: Type.Array(IncidentStep),
     updatedAt: EpochMs(),
   },

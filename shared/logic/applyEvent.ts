@@ -70,6 +70,10 @@ const applyOther = (state: EntityState, event: Exclude<JinlinEvent, EventOf<Inci
     case 'incident:reported':
       state.incidents.set(event.payload.incident.id, event.payload.incident);
       return;
+    case 'incident:alarmAcknowledged':
+      // Not a lifecycle step: no timeline entry, no status change, so no KPI moves.
+      replace(state.incidents, event.payload.incidentId, (i): Incident => ({ ...i, alarmAcknowledgedAt: at, updatedAt: at }));
+      return;
     case 'station:statusChanged': {
       const { stationId, ...status } = event.payload;
       replace(state.stations, stationId, (s) => ({ ...s, ...status, updatedAt: at }));

@@ -13,6 +13,7 @@ export const entityRefOf = (event: JinlinEvent | NewEvent): { collection: Entity
     case 'incident:resolved':
     case 'incident:escalated':
     case 'incident:rated':
+    case 'incident:alarmAcknowledged':
       return { collection: 'incidents', id: event.payload.incidentId };
     case 'station:statusChanged':
       return { collection: 'stations', id: event.payload.stationId };

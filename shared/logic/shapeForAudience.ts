@@ -2,7 +2,9 @@ import type { TSchema } from '@sinclair/typebox';
 import type { PersonalKind } from '../domain/common';
 import { EventPayloadSchemas, type EventOf, type EventType, type JinlinEvent } from '../domain/event';
 import type { Incident, Reporter } from '../domain/incident';
+import { PublicEvent, PublicIncident } from '../contract/publicSchemas';
 import { maskAddress, maskName, maskPersonal, maskPhone, scrubText } from './masking';
+import { pickBySchema } from './pickBySchema';
 
 /** 'full' is the authorised operator view; 'public' is every wall, demo and unauthenticated screen. */
 export type Audience = 'full' | 'public';
@@ -113,7 +115,9 @@ const knownDetails = (reporter: Reporter | undefined): Array<[string, string]> =
  * look like phones or ids, and of the reporter's own name and details when the text repeats them
  * ("张三丰反映…"). Other people's names in free text cannot be recognised and stay as written.
  */
-export const publicIncident = (incident: Incident): Incident => {
+export const publicIncident = (incident: Incident): Incident => pickBySchema(PublicIncident, maskIncident(incident)) as Incident;
+
+const maskIncident = (incident: Incident): Incident => {
   const { reporter, ...rest } = incident;
   const known = knownDetails(reporter);
   const scrub = (text: string) => scrubText(known.reduce((t, [value, masked]) => t.replaceAll(value, masked), text));
@@ -130,9 +134,16 @@ const shapePayload = <K extends EventType>(event: EventOf<K>): EventOf<K> => {
   return { ...event, payload: shapeForAudience(schema, event.payload, 'public') };
 };
 
-/** The event as this audience may see it; every event type has its rule here. */
-export const shapeEventForAudience = (event: JinlinEvent, audience: Audience): JinlinEvent => {
-  if (audience === 'full') return event;
+/**
+ * The event as this audience may see it. Public events are masked by the rule of their type, then
+ * cut to the public event schema: what the schema does not declare (a reporter, an ID number, a
+ * field nobody reviewed) is not sent, whatever the masking did.
+ */
+export const shapeEventForAudience = (event: JinlinEvent, audience: Audience): JinlinEvent =>
+  audience === 'full' ? event : (pickBySchema(PublicEvent, maskEvent(event)) as JinlinEvent);
+
+/** Every event type has its masking rule here. */
+const maskEvent = (event: JinlinEvent): JinlinEvent => {
   switch (event.type) {
     case 'incident:reported':
       return { ...event, payload: { incident: publicIncident(event.payload.incident) } };
@@ -155,6 +166,7 @@ export const shapeEventForAudience = (event: JinlinEvent, audience: Audience): J
       return shapePayload(event);
     case 'volunteer:checkedOut':
     case 'wish:fulfilled':
+    case 'incident:alarmAcknowledged': // names a role, never a person
       return event;
   }
 };

@@ -26,7 +26,7 @@ const runFor = (screen: MapPage, ms: number) =>
 
 const show = (label: string, figures: PageFigures) =>
   console.log(
-    `${label}: heap ${(figures.heapUsedBytes / MB).toFixed(1)} MB, ${figures.domNodes} DOM nodes, ${figures.echartsInstances} ECharts instances`,
+    `${label}: heap ${(figures.heapUsedBytes / MB).toFixed(1)} MB, ${figures.domNodes} DOM nodes (${figures.flipDigitCells} flip digits), ${figures.echartsInstances} ECharts instances; ${JSON.stringify(figures.domByClass)}`,
   );
 
 describe.skipIf(SOAK_SIM_HOURS <= 0)(`the wall over ${SOAK_SIM_HOURS} simulated hours at ${SIM_SPEED}×`, () => {
@@ -38,7 +38,7 @@ describe.skipIf(SOAK_SIM_HOURS <= 0)(`the wall over ${SOAK_SIM_HOURS} simulated 
   beforeAll(async () => {
     ensureClientBuilt();
     [server, browser] = await Promise.all([
-      startServer({ env: { SIMULATOR: 'on', SIM_SPEED: String(SIM_SPEED), SIM_WARMUP_HOURS: '1' } }),
+      startServer({ env: { SIMULATOR: 'on', SIM_SPEED: String(SIM_SPEED), SIM_WARMUP_HOURS: '6' }, startTimeoutMs: 180_000 }),
       launchBrowser(),
     ]);
     screen = await openWallPage(browser, server.origin, { width: 1920, height: 1080 });

@@ -15,12 +15,17 @@ export const HEAT_WEIGHT_BY_PRIORITY: Readonly<Record<Priority, number>> = { urg
 
 const MINUTE_MS = 60_000;
 
-export const buildIncidentHeat = (incidents: Iterable<Incident>, now: number, windowMs: number): LiveFeature[] => {
+type HeatSource = Pick<Incident, 'id' | 'location' | 'priority' | 'reportedAt'>;
+
+/** Incidents, and the heat points of those closed a while ago, reported within the window. */
+export const buildIncidentHeat = (incidents: Iterable<HeatSource>, now: number, windowMs: number, closed: Iterable<HeatSource> = []): LiveFeature[] => {
   const features: LiveFeature[] = [];
-  for (const incident of incidents) {
-    const age = now - incident.reportedAt;
-    if (age < 0 || age > windowMs) continue;
-    features.push(pointFeature(incident.location, { id: incident.id, w: HEAT_WEIGHT_BY_PRIORITY[incident.priority] }));
+  for (const source of [incidents, closed]) {
+    for (const incident of source) {
+      const age = now - incident.reportedAt;
+      if (age < 0 || age > windowMs) continue;
+      features.push(pointFeature(incident.location, { id: incident.id, w: HEAT_WEIGHT_BY_PRIORITY[incident.priority] }));
+    }
   }
   return features;
 };
@@ -42,5 +47,8 @@ export const createIncidentHeat = (): LiveLayer => ({
   // Ageing out of the window is checked once a minute: a heatmap does not need second precision.
   dependencies: (input) => [input.entities, input.version, input.heatWindowMs, Math.floor(input.now / MINUTE_MS)],
   apply: (target, input) =>
-    target.setFeatures(LIVE_SOURCES.incidentHeat, buildIncidentHeat(input.entities.incidents.values(), input.now, input.heatWindowMs)),
+    target.setFeatures(
+      LIVE_SOURCES.incidentHeat,
+      buildIncidentHeat(input.entities.incidents.values(), input.now, input.heatWindowMs, input.entities.closedIncidentHeat?.values()),
+    ),
 });

@@ -1,5 +1,6 @@
 import type { LayerSpecification } from 'maplibre-gl';
 import type { LiveLayer } from '../liveLayer';
+import { alarmDiscLayer, alarmRingLayer, createAlarmFlash } from './alarmFlash';
 import { background } from './background';
 import { createCheckinRipples, checkinRippleLayer } from './checkinRipples';
 import { choroplethLayers, createChoropleth } from './choropleth';
@@ -24,7 +25,8 @@ import { createVolunteerHeat, volunteerHeatLayer } from './volunteerHeat';
  * - Outlines go the other way (a street line stays visible over the grid lines inside it); the scope's
  *   bright outline and the county outline top them.
  * - Heat sits over the outlines but under every marker, volunteers under incidents.
- * - Markers: stations, then incidents with their pulses, then check-in ripples (short-lived, on top).
+ * - Markers: stations, then incidents with their pulses, then check-in ripples (short-lived), then the
+ *   alarm flash over everything live: an alarm must never hide under a ripple.
  * - Labels come last, coarser ones on top since MapLibre places the top layer first.
  */
 export const MAP_LAYERS: readonly LayerSpecification[] = [
@@ -54,6 +56,8 @@ export const MAP_LAYERS: readonly LayerSpecification[] = [
   overduePulseLayer,
   newIncidentPulseLayer,
   checkinRippleLayer,
+  alarmDiscLayer,
+  alarmRingLayer,
   gridLabel,
   compoundLabel,
   communityLabel,
@@ -75,6 +79,7 @@ export const createLiveLayers = (): LiveLayer[] => [
   createIncidentMarkers(),
   createIncidentPulse(),
   createCheckinRipples(),
+  createAlarmFlash(),
 ];
 
 /** Every style layer that draws live data (or the scope), for toggles, legends and tests. */

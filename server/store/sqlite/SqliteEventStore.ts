@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { JinlinEvent } from '../../../shared/domain/event';
@@ -29,6 +30,7 @@ export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
   private head: number;
+  private currentEpoch: string;
   private readonly writer: SqliteWriterClient;
   private readonly selectIdem: Database.Statement;
   private readonly readAll: Database.Statement;
@@ -42,6 +44,9 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('synchronous = FULL');
     this.db.exec(SQLITE_SCHEMA);
     this.head = (this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS head FROM events').get() as { head: number }).head;
+    // Created with the database (or on first open of one from before epochs), then kept across restarts.
+    this.db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('epoch', ?)").run(randomUUID());
+    this.currentEpoch = (this.db.prepare("SELECT value FROM meta WHERE key = 'epoch'").get() as { value: string }).value;
     this.writer = new SqliteWriterClient(options.file, busyTimeoutMs);
     this.selectIdem = this.db.prepare('SELECT * FROM idempotency WHERE key = ?');
     this.readAll = this.db.prepare('SELECT body FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
@@ -82,6 +87,18 @@ export class SqliteEventStore implements EventStore {
 
   async headSeq(): Promise<number> {
     return this.head;
+  }
+
+  epoch(): string {
+    return this.currentEpoch;
+  }
+
+  async reset(): Promise<string> {
+    const epoch = randomUUID();
+    await this.writer.reset(epoch);
+    this.head = 0;
+    this.currentEpoch = epoch;
+    return epoch;
   }
 
   async loadEntities(kind: EntityKind, since: number): Promise<unknown[]> {

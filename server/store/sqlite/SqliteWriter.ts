@@ -13,6 +13,7 @@ export class SqliteWriter {
   private readonly upsertEntity: Database.Statement;
   private readonly insertIdem: Database.Statement;
   private readonly writeTx: (writes: CommandWrite[]) => JinlinEvent[][];
+  private readonly resetTx: (epoch: string) => void;
 
   constructor(file: string, busyTimeoutMs: number) {
     this.db = new Database(file, { timeout: busyTimeoutMs });
@@ -27,6 +28,19 @@ export class SqliteWriter {
     );
     this.insertIdem = this.db.prepare('INSERT INTO idempotency (key, fingerprint, status_code, body, created_at) VALUES (?, ?, ?, ?, ?)');
     this.writeTx = this.db.transaction((writes: CommandWrite[]) => this.writeAll(writes));
+    this.resetTx = this.db.transaction((epoch: string) => {
+      this.db.exec('DELETE FROM events; DELETE FROM entities; DELETE FROM idempotency;');
+      this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('epoch', ?)").run(epoch);
+    });
+  }
+
+  /**
+   * "Reset to morning": the log, the current-state rows and the idempotency records go, and the
+   * epoch changes, in one transaction; revoked tokens stay revoked. On error nothing has changed.
+   */
+  reset(epoch: string): void {
+    this.resetTx(epoch);
+    this.head = 0;
   }
 
   /** All or nothing: on any error the transaction rolls back and the head does not move. */

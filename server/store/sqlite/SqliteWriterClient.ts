@@ -23,11 +23,20 @@ export class SqliteWriterClient {
   ) {}
 
   commit(writes: CommandWrite[]): Promise<JinlinEvent[][]> {
+    return this.send((id) => ({ id, writes }));
+  }
+
+  /** Empties the log under a new epoch, in one transaction of the writer's connection. */
+  async reset(epoch: string): Promise<void> {
+    await this.send((id) => ({ id, reset: { epoch } }));
+  }
+
+  private send(request: (id: number) => WriterRequest): Promise<JinlinEvent[][]> {
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, writes } satisfies WriterRequest);
+      worker.postMessage(request(id));
     });
   }
 

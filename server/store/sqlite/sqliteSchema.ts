@@ -1,4 +1,7 @@
-/** Version 1 of the SQLite layout. Events are the truth; entities and idempotency are derived in the same transaction. */
+/**
+ * Version 1 of the SQLite layout. Events are the truth; entities and idempotency are derived in the
+ * same transaction. `meta` holds the log's epoch: a random id replaced when the log is reset.
+ */
 export const SQLITE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
   seq INTEGER PRIMARY KEY,
@@ -28,5 +31,9 @@ CREATE TABLE IF NOT EXISTS idempotency (
 CREATE TABLE IF NOT EXISTS revoked_tokens (
   jti TEXT PRIMARY KEY,
   expires_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
 );
 `;

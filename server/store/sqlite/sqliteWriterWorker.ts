@@ -4,10 +4,7 @@ import type { CommandWrite } from '../EventStore';
 import { SqliteWriter } from './SqliteWriter';
 
 /** Worker thread: owns the write connection; answers each batch with its seqs or the SQLite error code. */
-export interface WriterRequest {
-  id: number;
-  writes: CommandWrite[];
-}
+export type WriterRequest = { id: number; writes: CommandWrite[] } | { id: number; reset: { epoch: string } };
 export type WriterResponse =
   | { id: number; ok: true; committed: JinlinEvent[][] }
   | { id: number; ok: false; code: string; message: string };
@@ -15,10 +12,13 @@ export type WriterResponse =
 const { file, busyTimeoutMs } = workerData as { file: string; busyTimeoutMs: number };
 const writer = new SqliteWriter(file, busyTimeoutMs);
 
-parentPort?.on('message', ({ id, writes }: WriterRequest) => {
+parentPort?.on('message', (request: WriterRequest) => {
+  const { id } = request;
   let response: WriterResponse;
   try {
-    response = { id, ok: true, committed: writer.commit(writes) };
+    // Through this one connection, so a reset is ordered with the batches around it.
+    if ('reset' in request) writer.reset(request.reset.epoch);
+    response = { id, ok: true, committed: 'reset' in request ? [] : writer.commit(request.writes) };
   } catch (error) {
     response = { id, ok: false, code: String((error as { code?: string }).code ?? ''), message: (error as Error).message };
   }

@@ -44,6 +44,7 @@ const inputOf = (overrides: Partial<LiveInput> = {}): LiveInput => ({
   heatWindowMs: HEAT_WINDOW_MS['24h'],
   choropleth: 'none',
   visibility: DEFAULT_VISIBILITY,
+  alarms: null,
   regions: sampleIndex(),
   ...overrides,
 });

@@ -23,6 +23,16 @@ describe('the incident heatmap', () => {
     expect(buildIncidentHeat(incidents, now, HEAT_WINDOW_MS['24h']).map((f) => f.properties.id)).toEqual(['today']);
     expect(buildIncidentHeat(incidents, now, HEAT_WINDOW_MS['7d'])).toHaveLength(2);
   });
+
+  it('draws incidents closed long ago from their heat points, weighed alike', () => {
+    const closed = { id: 'closed-yesterday', location: { lng: 119.1, lat: 26.1 }, priority: 'high' as const, reportedAt: now - 30 * HOUR };
+    const features = buildIncidentHeat([makeIncident({ id: 'open' })], now, HEAT_WINDOW_MS['7d'], [closed]);
+    expect(features.map((f) => [f.properties.id, f.properties.w])).toEqual([
+      ['open', HEAT_WEIGHT_BY_PRIORITY.normal],
+      ['closed-yesterday', HEAT_WEIGHT_BY_PRIORITY.high],
+    ]);
+    expect(buildIncidentHeat([], now, HEAT_WINDOW_MS['24h'], [closed])).toEqual([]);
+  });
 });
 
 describe('the volunteer heatmap', () => {

@@ -3,6 +3,7 @@ import { isProxy, isReactive } from 'vue';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EventsPage, Snapshot } from '../../../shared/contract/snapshot';
 import type { EntityState } from '../../../shared/logic/entityState';
+import { CLOSED_MARKER_MS } from '../../../client/map/layers/incidentMarkers';
 import { RETAIN_CLOSED_MS } from '../../../client/stores/pruneClosedEntities';
 import { useLiveStore } from '../../../client/stores/useLiveStore';
 import { startTestServer, type TestServer } from '../../server/helpers/testServer';
@@ -97,19 +98,32 @@ describe('the live store', () => {
     expect(live.dataAgeMs).toBe(12_000);
   });
 
-  it('prunes incidents resolved longer ago than the retention and keeps open ones, however old', async () => {
+  it('shrinks incidents closed over an hour ago to heat points, forgets those past the retention, and keeps open ones, however old', async () => {
     const open = await reportIncident(server.url, GANZHE_STREET, 4);
     const done = await reportIncident(server.url, GANZHE_STREET, 5);
     await transitionIncident(server.url, done, { action: 'accept' });
     await transitionIncident(server.url, done, { action: 'resolve', resolution: '已修复' });
     const live = useLiveStore();
     live.loadSnapshot(await snapshotOf(GANZHE_STREET));
-    const resolvedAt = live.entities.incidents.get(done)?.updatedAt ?? 0;
+    const resolved = live.entities.incidents.get(done)!;
+    const resolvedAt = resolved.updatedAt;
     const version = live.entitiesVersion;
-    expect(live.prune(resolvedAt + RETAIN_CLOSED_MS - 1)).toBe(0);
-    expect(live.prune(resolvedAt + RETAIN_CLOSED_MS + 1)).toBeGreaterThanOrEqual(1);
+    // Within the hour its marker still shows: nothing changes.
+    expect(live.prune(resolvedAt + CLOSED_MARKER_MS - 1)).toBe(0);
+    expect(live.entitiesVersion).toBe(version);
+    // After it, only its heat point is left.
+    expect(live.prune(resolvedAt + CLOSED_MARKER_MS + 1)).toBe(1);
     expect(live.entities.incidents.has(done)).toBe(false);
-    expect(live.entities.incidents.has(open)).toBe(true);
+    expect(live.entities.closedIncidentHeat.get(done)).toEqual({
+      id: done,
+      location: resolved.location,
+      priority: resolved.priority,
+      reportedAt: resolved.reportedAt,
+    });
     expect(live.entitiesVersion).toBe(version + 1);
+    // Past the retention the heat point goes too; the open incident stays.
+    expect(live.prune(resolved.reportedAt + RETAIN_CLOSED_MS + 1)).toBeGreaterThanOrEqual(1);
+    expect(live.entities.closedIncidentHeat.has(done)).toBe(false);
+    expect(live.entities.incidents.has(open)).toBe(true);
   });
 });

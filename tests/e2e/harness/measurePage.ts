@@ -5,6 +5,10 @@ export interface PageFigures {
   heapUsedBytes: number;
   domNodes: number;
   echartsInstances: number;
+  /** Digit cells of the flip counters (12 nodes each): they grow with the figures' magnitude, not with time. */
+  flipDigitCells: number;
+  /** Elements by their first class name, the most numerous first: where DOM growth would show. */
+  domByClass: Record<string, number>;
 }
 
 /** Forces a full garbage collection through CDP, then reads what is left; the page must be Chromium's. */
@@ -15,10 +19,20 @@ export const measurePage = async (page: Page): Promise<PageFigures> => {
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
-    const dom = await page.evaluate(() => ({
-      domNodes: document.getElementsByTagName('*').length,
-      echartsInstances: document.querySelectorAll('[_echarts_instance_]').length,
-    }));
+    const dom = await page.evaluate(() => {
+      const all = Array.from(document.getElementsByTagName('*'));
+      const byClass = new Map<string, number>();
+      for (const element of all) {
+        const name = element.classList[0] ?? element.tagName.toLowerCase();
+        byClass.set(name, (byClass.get(name) ?? 0) + 1);
+      }
+      return {
+        domNodes: all.length,
+        echartsInstances: document.querySelectorAll('[_echarts_instance_]').length,
+        flipDigitCells: document.querySelectorAll('.flip__cell').length,
+        domByClass: Object.fromEntries([...byClass].sort((a, b) => b[1] - a[1]).slice(0, 25)),
+      };
+    });
     return { heapUsedBytes: heap.usedSize, ...dom };
   } finally {
     await cdp.detach();

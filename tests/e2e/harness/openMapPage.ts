@@ -17,6 +17,8 @@ export interface OpenMapPageOptions {
   height: number;
   deviceScaleFactor?: number;
   path?: string;
+  /** How long the page may take to start its map view (Playwright's 30 s by default); a loaded CI machine needs more. */
+  startTimeoutMs?: number;
 }
 
 /**
@@ -33,7 +35,7 @@ export const openMapPage = async (browser: Browser, origin: string, options: Ope
   const errors = watchPageErrors(page);
   const started = performance.now();
   await page.goto(new URL(options.path ?? '/', origin).href);
-  await page.waitForFunction(() => window.__jinlin !== undefined);
+  await page.waitForFunction(() => window.__jinlin !== undefined, null, options.startTimeoutMs === undefined ? {} : { timeout: options.startTimeoutMs });
   await page.evaluate(() => window.__jinlin?.ready);
   return { context, page, requests, errors, readyMs: Math.round(performance.now() - started) };
 };

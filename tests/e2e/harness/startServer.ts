@@ -34,7 +34,8 @@ export const startServer = async (options: StartServerOptions = {}): Promise<Run
   const dataDir = await mkdtemp(join(tmpdir(), 'jinlin-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, ...options.env },
+    // The demo tour would move every wall around under the other tests' feet: only demo tests turn it on.
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, TOUR_AUTOPLAY: 'off', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

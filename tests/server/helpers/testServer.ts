@@ -40,7 +40,7 @@ export const signTestToken = (role: Role = 'admin', scope = '350121', ttlSeconds
 
 /** A real server on port 0 with a fresh SQLite file, no simulator, no static client. */
 export const startTestServer = async (
-  options: { env?: Record<string, string>; clock?: Clock; listen?: boolean; dataDir?: string } = {},
+  options: { env?: Record<string, string>; clock?: Clock; listen?: boolean; dataDir?: string; logStream?: { write(line: string): void } } = {},
 ): Promise<TestServer> => {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'jinlin-test-'));
   const config = loadConfig({
@@ -53,7 +53,11 @@ export const startTestServer = async (
     AUTH_SECRET: TEST_AUTH_SECRET,
     ...options.env,
   });
-  const { app, services } = await buildApp(config, { county: await testCounty(), clock: options.clock ?? createClock() });
+  const { app, services } = await buildApp(config, {
+    county: await testCounty(),
+    clock: options.clock ?? createClock(),
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  });
   const url = options.listen === false ? '' : await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     app,

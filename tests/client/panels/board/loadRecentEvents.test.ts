@@ -12,7 +12,7 @@ const fakeLog = (headSeq: number, every: number) => {
     calls.push({ after, limit });
     const rest = mine.filter((e) => e.seq > after);
     const events = rest.slice(0, limit);
-    return { events, nextAfter: events.at(-1)?.seq ?? after, hasMore: rest.length > limit, headSeq };
+    return { events, nextAfter: events.at(-1)?.seq ?? after, hasMore: rest.length > limit, headSeq, epoch: 'log-1' };
   };
   return { fetchPage, calls };
 };

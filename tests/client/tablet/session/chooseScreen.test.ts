@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chooseScreen, unverifiedRoleOf } from '../../../../client/session/chooseScreen';
 import { signToken } from '../../../../server/auth/tokens';
 
-const tokenOf = (role: 'street' | 'display' | 'operator', subject?: string) =>
+const tokenOf = (role: 'street' | 'display' | 'operator' | 'presenter', subject?: string) =>
   signToken({ role, scope: role === 'street' ? '350121001' : '350121', ttlSeconds: 60, now: Date.now(), ...(subject ? { subject } : {}) }, 'secret').token;
 
 describe('chooseScreen', () => {
@@ -17,7 +17,14 @@ describe('chooseScreen', () => {
     expect(chooseScreen('?screen=tablet', tokenOf('operator'))).toBe('tablet');
     expect(chooseScreen('?screen=tablet', null)).toBe('tablet');
     expect(chooseScreen('?screen=wall', tokenOf('street'))).toBe('wall');
-    expect(chooseScreen('?screen=presenter', tokenOf('street'))).toBe('tablet');
+    expect(chooseScreen('?screen=presenter', tokenOf('street'))).toBe('presenter');
+    expect(chooseScreen('?screen=presenter', null)).toBe('presenter');
+    expect(chooseScreen('?screen=console', tokenOf('street'))).toBe('tablet');
+  });
+
+  it('opens the presenter’s remote for a presenter’s token, unless the link asks for the wall', () => {
+    expect(chooseScreen('', tokenOf('presenter'))).toBe('presenter');
+    expect(chooseScreen('?screen=wall', tokenOf('presenter'))).toBe('wall');
   });
 
   it('reads the role from the claims, Chinese subjects included, and shrugs at garbage', () => {

@@ -1,0 +1,34 @@
+import type { IncidentCategory, IncidentStatus, Priority } from '../domain/incident';
+import type { LngLat } from '../domain/common';
+import type { Alarm } from '../logic/alarms/alarmOf';
+
+/**
+ * The county-wide alarm feed (socket event `alarms`). A wall's alarms come from its token's scope,
+ * not from the region it happens to show: a wall drilled into one community by the tour still
+ * alarms for an urgent case in another street.
+ */
+
+/** One active alarm, with what the wall's card, map flash and camera need — never a reporter. */
+export interface AlarmNotice extends Alarm {
+  category: IncidentCategory;
+  priority: Priority;
+  status: IncidentStatus;
+  location: LngLat;
+  /** The grid the camera flies to. */
+  gridCode: string;
+  /** Codes from the county down to the grid. */
+  regionPath: string[];
+  /** The name of each code of `regionPath` (county → grid), so a screen needs no directory to say where. */
+  regionNames: string[];
+  /** Shaped for the socket's audience like the incident itself (public screens: scrubbed text). */
+  description: string;
+}
+
+export interface AlarmFrame {
+  /** Every active alarm inside the token's scope, newest first: the complete list, not a change. */
+  alarms: AlarmNotice[];
+  /** The log epoch the list belongs to: another epoch than the last frame's (a reset) is a new picture, not news. */
+  epoch: string;
+  /** Server (virtual) time the list was computed at. */
+  at: number;
+}
