@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 
 export interface BenchOptions {
-  only: 'all' | 'ingest' | 'fanout';
+  only: 'all' | 'ingest' | 'fanout' | 'client';
   quick: boolean;
   sampleScale: number;
   /** Worker threads holding the socket.io-client screens. */
@@ -20,7 +20,7 @@ export interface BenchOptions {
 
 export const USAGE = `npm run -s bench -- [options]      (or: npx tsx bench/run.ts [options])
   --quick               short runs: about 1.5 minutes instead of about 5
-  --only ingest|fanout  run one part
+  --only ingest|fanout|client  run one part (client: wall time-to-idle, bundle size, event board at 100 ev/s, in Chromium)
   --case RATExCLIENTS   run only this fan-out case, e.g. --case 1000x500 (repeatable)
   --client-threads N    worker threads holding the socket.io-client screens (default 2)
   --scale N             SAMPLE_SCALE of the county (default 10, as the README advises for benchmarks)
@@ -51,7 +51,7 @@ export const parseBenchOptions = (argv: string[]): BenchOptions | 'help' => {
     },
   });
   if (values.help) return 'help';
-  if (!['all', 'ingest', 'fanout'].includes(values.only)) throw new Error(`--only must be ingest or fanout, got "${values.only}"`);
+  if (!['all', 'ingest', 'fanout', 'client'].includes(values.only)) throw new Error(`--only must be ingest, fanout or client, got "${values.only}"`);
   const sampleScale = Number(values.scale);
   if (!Number.isInteger(sampleScale) || sampleScale < 1 || sampleScale > 20) throw new Error('--scale must be an integer from 1 to 20');
   const clientThreads = Number(values['client-threads']);

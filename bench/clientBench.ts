@@ -6,6 +6,7 @@ import { launchBrowser } from '../tests/e2e/harness/launchBrowser';
 import { openWallPage } from '../tests/e2e/harness/openWallPage';
 import { REPO_ROOT } from '../tests/e2e/harness/repoRoot';
 import { startServer } from '../tests/e2e/harness/startServer';
+import { runBoardBench } from './boardBench';
 import { progress } from './progress';
 import { round } from './stats';
 
@@ -83,6 +84,7 @@ export const runClientBench = async () => {
   const bundle = bundleSizes();
   const base = await timeToIdle(1);
   const scaled = await timeToIdle(10);
+  const board = await runBoardBench();
   return {
     client: {
       timeToIdle: {
@@ -92,6 +94,7 @@ export const runClientBench = async () => {
         ratioX10ToDefault: round(scaled.medianMs / base.medianMs, 2),
       },
       bundle,
+      eventBoard: board,
     },
   };
 };

@@ -114,7 +114,10 @@ const main = async () => {
     console.error(USAGE);
     return;
   }
-  const json = `${JSON.stringify(await run(options), null, 2)}\n`;
+  const server = await run(options);
+  // The wall's own figures (Chromium) come after the server benches, on the same machine and run.
+  const client = options.only === 'all' ? await (await import('./clientBench')).runClientBench() : {};
+  const json = `${JSON.stringify({ ...server, ...client }, null, 2)}\n`;
   if (options.outFile) writeFileSync(options.outFile, json);
   await new Promise<void>((resolve) => process.stdout.write(json, () => resolve()));
 };

@@ -5,8 +5,12 @@ export interface PageFigures {
   heapUsedBytes: number;
   domNodes: number;
   echartsInstances: number;
-  /** Digit cells of the flip counters (12 nodes each): they grow with the figures' magnitude, not with time. */
+  /** Digit cells of the flip counters: they grow with the figures' magnitude, not with time. */
   flipDigitCells: number;
+  /** Every element inside the flip counters (a cell and its strip per digit, plus separators). */
+  flipNodes: number;
+  /** What the counters' digits and separators account for: equal to flipNodes unless something else piles up in them. */
+  flipNodesExplained: number;
   /** Elements by their first class name, the most numerous first: where DOM growth would show. */
   domByClass: Record<string, number>;
 }
@@ -30,6 +34,11 @@ export const measurePage = async (page: Page): Promise<PageFigures> => {
         domNodes: all.length,
         echartsInstances: document.querySelectorAll('[_echarts_instance_]').length,
         flipDigitCells: document.querySelectorAll('.flip__cell').length,
+        flipNodes: document.querySelectorAll('.flip *').length,
+        flipNodesExplained:
+          2 * document.querySelectorAll('.flip__cell').length +
+          document.querySelectorAll('.flip__separator').length +
+          document.querySelectorAll('.flip__none').length,
         domByClass: Object.fromEntries([...byClass].sort((a, b) => b[1] - a[1]).slice(0, 25)),
       };
     });
