@@ -42,7 +42,7 @@ export const placeOfNotice = (notice: Pick<AlarmNotice, 'regionPath' | 'regionNa
 };
 
 /** The newest alarms as cards (the feed sends them newest first). */
-export const alarmCardsOf = (alarms: readonly AlarmNotice[], maxCards = MAX_ALARM_CARDS): AlarmCards => ({
+export const alarmCardsOf = (alarms: readonly AlarmNotice[], maxCards = MAX_ALARM_CARDS, total = alarms.length): AlarmCards => ({
   cards: alarms.slice(0, maxCards).map((alarm) => ({
     incidentId: alarm.incidentId,
     reason: alarm.reason,
@@ -50,5 +50,5 @@ export const alarmCardsOf = (alarms: readonly AlarmNotice[], maxCards = MAX_ALAR
     place: placeOfNotice(alarm),
     time: clockTimeOf(alarm.since).slice(0, 5),
   })),
-  more: Math.max(0, alarms.length - maxCards),
+  more: Math.max(0, Math.max(total, alarms.length) - Math.min(maxCards, alarms.length)),
 });

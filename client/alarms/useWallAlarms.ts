@@ -4,7 +4,7 @@ import type { AlarmNotice } from '../../shared/contract/alarms';
 import type { AlarmPolicy } from '../../shared/logic/alarms/alarmPolicy';
 import { mayVoiceAlarm } from '../../shared/logic/alarms/quietHours';
 import type { WallLocale } from '../i18n/wallLocales';
-import { alarmCardsOf, placeOfNotice } from './alarmCards';
+import { alarmCardsOf, MAX_ALARM_CARDS, placeOfNotice } from './alarmCards';
 import { spokenPlace } from './alarmVoice';
 import { AlarmSpeaker } from './AlarmSpeaker';
 import { AlarmWatch } from './AlarmWatch';
@@ -39,7 +39,7 @@ export const useWallAlarms = ({ feed, scope, now, policy, locale, holdCamera, fl
   const watcher = new AlarmWatch<AlarmNotice>();
 
   const alarms = computed<readonly AlarmNotice[]>(() => feed.alarms);
-  const cards = computed(() => alarmCardsOf(alarms.value));
+  const cards = computed(() => alarmCardsOf(alarms.value, MAX_ALARM_CARDS, feed.total));
   /** The one-tap unlock is offered only where it would make the wall speak. */
   const offerVoice = computed(() => {
     void voiceState.value;

@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io';
-import type { AlarmFrame, AlarmNotice } from '../../shared/contract/alarms';
+import { MAX_ALARM_NOTICES, type AlarmFrame, type AlarmNotice } from '../../shared/contract/alarms';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/contract/socket';
 import type { Incident } from '../../shared/domain/incident';
 import { canRead } from '../../shared/logic/access';
@@ -27,6 +27,8 @@ export interface AlarmFeedOptions {
 }
 
 const ROOM_PREFIX = 'alarms:';
+/** Frames of one room at most this often (the flush after a commit waits for it; ticks are 1 s apart). */
+const FRAME_INTERVAL_MS = 500;
 /** One room per token scope and audience: every socket in it gets the very same frame. */
 export const alarmRoomOf = (scope: string, audience: Audience): string => `${ROOM_PREFIX}${scope}:${audience}`;
 
@@ -37,7 +39,7 @@ const parseRoom = (room: string): { scope: string; audience: Audience } | null =
 
 /** What makes two frames different to a screen; the computation time alone does not. */
 const signatureOf = (frame: AlarmFrame): string =>
-  `${frame.epoch}|${frame.alarms.map((n) => `${alarmKey(n)}/${n.status}/${n.priority}`).join(',')}`;
+  `${frame.epoch}|${frame.total}|${frame.alarms.map((n) => `${alarmKey(n)}/${n.status}/${n.priority}`).join(',')}`;
 
 /**
  * The county-wide alarm feed: every socket gets the complete list of active alarms inside its
@@ -60,6 +62,8 @@ export class AlarmFeed {
     full: new WeakMap(),
   };
   private held: () => boolean = () => false;
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastFlushAt = 0;
   private unsubscribeHold: () => void = () => undefined;
 
   constructor(private readonly options: AlarmFeedOptions) {
@@ -86,7 +90,20 @@ export class AlarmFeed {
       this.index.update(ref.id, incidents.get(ref.id));
       this.dirty = true;
     }
-    if (this.dirty) this.flush();
+    if (this.dirty) this.flushSoon();
+  }
+
+  /**
+   * At most one round of frames per FRAME_INTERVAL_MS, like KPI frames: at hundreds of commits a
+   * second, a list per commit per room would cost every screen far more than the news is worth.
+   */
+  private flushSoon(): void {
+    if (this.flushTimer) return;
+    const waitMs = Math.max(0, this.lastFlushAt + FRAME_INTERVAL_MS - Date.now());
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      this.flush();
+    }, waitMs);
   }
 
   /** Time passing (the app's one-second tick): sends only if a deadline passed. */
@@ -102,10 +119,12 @@ export class AlarmFeed {
 
   close(): void {
     this.unsubscribeHold();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
   }
 
   private flush(): void {
     if (this.held()) return;
+    this.lastFlushAt = Date.now();
     this.refresh(this.options.clock.now());
     if (this.unsent) this.emitAll();
   }
@@ -128,11 +147,14 @@ export class AlarmFeed {
 
   private frameFor(scope: string, audience: Audience): AlarmFrame {
     const notices: AlarmNotice[] = [];
+    let total = 0;
     for (const alarm of this.alarms) {
       const incident = this.index.get(alarm.incidentId);
-      if (incident && isInScope(incident.regionPath, scope)) notices.push(this.noticeOf(alarm, incident, audience));
+      if (!incident || !isInScope(incident.regionPath, scope)) continue;
+      total++;
+      if (notices.length < MAX_ALARM_NOTICES) notices.push(this.noticeOf(alarm, incident, audience));
     }
-    return { alarms: notices, epoch: this.indexEpoch ?? '', at: this.computedAt };
+    return { alarms: notices, total, epoch: this.indexEpoch ?? '', at: this.computedAt };
   }
 
   /** Incidents are replaced, never changed in place, so a notice is rebuilt only when its incident or alarm is new. */

@@ -24,9 +24,17 @@ export interface AlarmNotice extends Alarm {
   description: string;
 }
 
+/**
+ * A frame names at most this many alarms, the newest: a wall shows three cards and flashes these,
+ * and in a surge (or a flood of unanswered urgent reports) the frame must not grow with the backlog.
+ */
+export const MAX_ALARM_NOTICES = 20;
+
 export interface AlarmFrame {
-  /** Every active alarm inside the token's scope, newest first: the complete list, not a change. */
+  /** The active alarms inside the token's scope, newest first, at most MAX_ALARM_NOTICES of them: the complete picture, not a change. */
   alarms: AlarmNotice[];
+  /** How many alarms are active in all (the wall says "N more" for those without a card). */
+  total: number;
   /** The log epoch the list belongs to: another epoch than the last frame's (a reset) is a new picture, not news. */
   epoch: string;
   /** Server (virtual) time the list was computed at. */

@@ -1,6 +1,6 @@
 import { io as connect } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AlarmFrame } from '../../shared/contract/alarms';
+import { MAX_ALARM_NOTICES, type AlarmFrame } from '../../shared/contract/alarms';
 import type { Incident, Priority } from '../../shared/domain/incident';
 import type { Role } from '../../shared/logic/access';
 import { createClock, type Clock } from '../../server/clock';
@@ -67,6 +67,22 @@ describe('the county-wide alarm feed (socket event `alarms`)', () => {
     await waitFor(() => wall.frames.length > 0, wall.socket);
     expect(wall.ids()).toContain(earlier.id);
     expect(wall.frames[0]).toMatchObject({ epoch: server.services.store.epoch() });
+  });
+
+  it('names only the newest alarms in a surge, with the count of all, in at most two frames a second', async () => {
+    const wall = await watch(tokenOf('display'));
+    await waitFor(() => wall.frames.length > 0, wall.socket);
+    const before = wall.frames.at(-1)!.total;
+    const framesBefore = wall.frames.length;
+    const startedMs = Date.now();
+    const surge: Incident[] = [];
+    for (let i = 0; i < MAX_ALARM_NOTICES + 5; i++) surge.push(await report(i % 2 === 0 ? A : B));
+    await waitFor(() => wall.frames.at(-1)!.total === before + surge.length, wall.socket);
+    const last = wall.frames.at(-1)!;
+    expect(last.alarms).toHaveLength(MAX_ALARM_NOTICES);
+    expect(last.alarms[0]!.incidentId).toBe(surge.at(-1)!.id);
+    const elapsedS = (Date.now() - startedMs) / 1000;
+    expect(wall.frames.length - framesBefore).toBeLessThanOrEqual(Math.ceil(elapsedS * 2) + 1);
   });
 
   it('sends a display wall subscribed to one community the alarm of an urgent incident in another street', async () => {

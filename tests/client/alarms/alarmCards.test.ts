@@ -19,6 +19,12 @@ describe('alarm cards on the wall', () => {
     expect(more).toBe(2);
   });
 
+  it('count the alarms a capped frame did not name among the rest', () => {
+    const incidents = [0, 1, 2, 3, 4].map((n) => makeIncident({ id: `INC-${n}`, priority: 'urgent', reportedAt: T0 + n * MINUTE }));
+    // The frame named five of 40 active alarms: three get cards, 37 are "more".
+    expect(alarmCardsOf(publicNoticesOf(incidents, T0 + 10 * MINUTE), 3, 40).more).toBe(37);
+  });
+
   it('give the deadline as the time of an overdue alarm', () => {
     const { cards } = alarmCardsOf(publicNoticesOf([makeIncident({ dueAt: T0 + HOUR })], T0 + 2 * HOUR));
     expect(cards[0]).toMatchObject({ reason: 'overdue', time: '11:00' });
