@@ -29,22 +29,26 @@ interface FrameFigures {
   longTaskMs: number;
 }
 
-/** Starts recording rAF intervals and long tasks in the page. */
-const startRecording = (page: Page) =>
-  page.evaluate(() => {
-    const w = window as unknown as { __bench: { gaps: number[]; longTaskMs: number; stop: boolean } };
-    w.__bench = { gaps: [], longTaskMs: 0, stop: false };
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__bench.longTaskMs += entry.duration;
-    }).observe({ type: 'longtask' });
-    let last = performance.now();
-    const frame = (t: number) => {
-      w.__bench.gaps.push(t - last);
-      last = t;
-      if (!w.__bench.stop) requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-  });
+/**
+ * Starts recording rAF intervals and long tasks in the page. A string, not a function: tsx wraps
+ * named functions in a `__name` helper that does not exist in the page.
+ */
+const RECORDER = `(() => {
+  const bench = { gaps: [], longTaskMs: 0, stop: false };
+  window.__bench = bench;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) bench.longTaskMs += entry.duration;
+  }).observe({ type: 'longtask' });
+  let last = performance.now();
+  const step = (t) => {
+    bench.gaps.push(t - last);
+    last = t;
+    if (!bench.stop) requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+})()`;
+
+const startRecording = (page: Page) => page.evaluate(RECORDER);
 
 const stopRecording = async (page: Page): Promise<FrameFigures> => {
   const { gaps, longTaskMs } = await page.evaluate(() => {
