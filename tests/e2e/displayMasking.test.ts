@@ -13,8 +13,12 @@ import { startServer, type RunningServer } from './harness/startServer';
 
 const SECRET = 'jinlin-e2e-masking-secret';
 const STREET = '350121001';
-const PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
-const ID_NUMBER = /(?<!\d)\d{17}[\dXx](?!\d)/;
+/**
+ * A phone or id number stands apart from letters and dashes as well as digits: inside an id
+ * (`EV-…-a13294962481`, a UUID's last group of hex) a run of eleven digits is no one's phone.
+ */
+const PHONE = /(?<![\dA-Za-z-])1[3-9]\d{9}(?![\dA-Za-z])/;
+const ID_NUMBER = /(?<![\dA-Za-z-])\d{17}[\dXx](?![\dA-Za-z])/;
 /**
  * The same, for what is not JSON (the page, its scripts and styles): there a run of digits after a
  * decimal point is a fraction — MapLibre ships 0.008856451679035631, CIE Lab's ε — not a number of
