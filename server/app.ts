@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Auth } from './auth/Auth';
 import { loadAuthSecret } from './auth/authSecret';
 import { createClock, type Clock } from './clock';
+import { demoMorningAt } from './demo/demoMorning';
 import type { Config } from './config';
 import type { CountyIndex } from './county/CountyIndex';
 import { loadCountyIndex } from './county/loadCountyIndex';
@@ -83,7 +84,9 @@ export const buildApp = async (config: Config, overrides: BuildOverrides = {}): 
   });
   installValidation(app);
 
-  const clock = overrides.clock ?? createClock({ speed: config.simSpeed });
+  // CLOCK_START pins the time of day (rehearsals, and e2e runs that must not depend on when CI runs).
+  const startAt = config.clockStart === null ? {} : { startAt: demoMorningAt(Date.now(), config.clockStart) };
+  const clock = overrides.clock ?? createClock({ speed: config.simSpeed, ...startAt });
   const county = overrides.county ?? (await loadCountyIndex(config, (stage, done, total) => app.log.info({ stage, done, total }, 'sample county')));
   // Before anything is opened: a bad tour file refuses the start with the bad stop named.
   const tourFile = config.tourFile ? await loadTour(config.tourFile, county) : null;

@@ -20,6 +20,8 @@ export interface Config {
   sampleScale: number;
   /** "Reset to morning" puts the demo clock at this local time (HH:MM, Asia/Shanghai) of today. */
   demoMorning: string;
+  /** Start the server clock at this local time (HH:MM, Asia/Shanghai) of today instead of now; null = real time. */
+  clockStart: string | null;
   logLevel: string;
   bodyLimitBytes: number;
   heartbeatIntervalMs: number;
@@ -107,6 +109,7 @@ export const loadConfig = (env: Env = process.env): Config => {
     sampleSeed: int(env, 'SAMPLE_SEED', 350121, 0, 2 ** 31 - 1),
     sampleScale: int(env, 'SAMPLE_SCALE', 1, 1, 20),
     demoMorning: clockTime(env, 'DEMO_MORNING', '08:30'),
+    clockStart: env.CLOCK_START ? clockTime(env, 'CLOCK_START', '') : null,
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
     heartbeatIntervalMs: int(env, 'HEARTBEAT_MS', 5000, 100, 600_000),

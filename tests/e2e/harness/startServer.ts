@@ -29,13 +29,18 @@ const MAX_KEPT_OUTPUT_CHARS = 20_000;
  * with its origin once it prints its listen line. Node runs TypeScript through tsx's loader in the
  * same process, so the pid we hold is the server itself and stopping it leaves nothing behind.
  */
+/** The local time of day (Asia/Shanghai) e2e servers start their clocks at. */
+export const E2E_CLOCK_START = '21:00';
+
 export const startServer = async (options: StartServerOptions = {}): Promise<RunningServer> => {
   const { startTimeoutMs = 60_000, stopGraceMs = 10_000 } = options;
   const dataDir = await mkdtemp(join(tmpdir(), 'jinlin-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: REPO_ROOT,
     // The demo tour would move every wall around under the other tests' feet: only demo tests turn it on.
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, TOUR_AUTOPLAY: 'off', ...options.env },
+    // The county's day starts at 21:00 whenever CI runs: at 3 a.m. in Shanghai the simulated county
+    // sleeps (no check-ins, an incident every minute or two) and tests waiting for activity would not see any.
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, TOUR_AUTOPLAY: 'off', CLOCK_START: E2E_CLOCK_START, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

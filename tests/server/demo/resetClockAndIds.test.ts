@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../server/config';
 import { demoMorningAt } from '../../../server/demo/demoMorning';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../../../server/app';
+import { testCounty } from '../helpers/testServer';
 import { seededIds } from '../../../server/demo/seededIds';
 import { createRng } from '../../../shared/logic/rng';
 
@@ -18,6 +23,27 @@ describe('demoMorningAt (the clock a reset goes to)', () => {
     expect(loadConfig({ DEMO_MORNING: '07:45' }).demoMorning).toBe('07:45');
     expect(() => loadConfig({ DEMO_MORNING: '8:30' })).toThrow(ConfigError);
     expect(() => loadConfig({ DEMO_MORNING: '24:00' })).toThrow('DEMO_MORNING must be a time of day as HH:MM, got "24:00"');
+  });
+});
+
+describe('CLOCK_START (a server clock pinned to a time of day)', () => {
+  it('is off by default, and a malformed time refuses the start naming the variable', () => {
+    expect(loadConfig({}).clockStart).toBeNull();
+    expect(loadConfig({ CLOCK_START: '21:00' }).clockStart).toBe('21:00');
+    expect(() => loadConfig({ CLOCK_START: '9pm' })).toThrow('CLOCK_START must be a time of day as HH:MM, got "9pm"');
+  });
+
+  it('starts a real server at that local time of today', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'jinlin-clock-start-'));
+    const config = loadConfig({ DATA_DIR: dataDir, SIMULATOR: 'off', CLIENT_DIR: '', LOG_LEVEL: 'warn', AUTH_SECRET: 'x', TOUR_FILE: '', CLOCK_START: '21:00' });
+    const { app, services } = await buildApp(config, { county: await testCounty() });
+    try {
+      const expected = demoMorningAt(Date.now(), '21:00');
+      expect(Math.abs(services.clock.now() - expected)).toBeLessThan(5_000);
+    } finally {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 
