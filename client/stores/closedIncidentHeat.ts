@@ -1,6 +1,7 @@
 import type { Incident, Priority } from '../../shared/domain/incident';
 import type { LngLat } from '../../shared/domain/common';
 import { isIncidentClosed } from '../../shared/logic/kpi/countIncident';
+import { closedAt } from '../map/layers/incidentMarkers';
 
 /**
  * What a wall still needs of an incident closed a while ago: a point on the 7-day heat map. A whole
@@ -13,8 +14,6 @@ export interface HeatPoint {
   readonly priority: Priority;
   readonly reportedAt: number;
 }
-
-const closedAt = (incident: Incident): number => incident.ratedAt ?? incident.resolvedAt ?? incident.updatedAt;
 
 /**
  * Moves incidents closed more than `afterMs` ago from `incidents` into `heat`. Returns how many moved.

@@ -8,15 +8,26 @@ type SchemaNode = {
   const?: unknown;
 };
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const matches = (schema: SchemaNode, value: unknown): boolean => {
-  if (value === null) return schema.type === 'null';
-  if (Array.isArray(value)) return schema.type === 'array';
-  if (!isObject(value)) return schema.type !== 'object' && schema.type !== 'array' && schema.type !== 'null';
-  if (schema.type !== 'object') return false;
-  // A union of tagged objects (the event envelopes): the member whose literal tags the value carries.
-  return Object.entries(schema.properties ?? {}).every(([key, property]) => property.const === undefined || property.const === value[key]);
+/** A cheap structural test to pick a union branch: JSON type, and every literal-valued property equal. */
+export const fitsSchema = (schema: TSchema, value: unknown): boolean => {
+  const node = schema as SchemaNode;
+  if (node.const !== undefined) return node.const === value;
+  if (node.anyOf) return node.anyOf.some((branch) => fitsSchema(branch as TSchema, value));
+  switch (node.type) {
+    case 'null':
+      return value === null;
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return isRecord(value) && Object.entries(node.properties ?? {}).every(([key, prop]) => prop.const === undefined || prop.const === value[key]);
+    case 'string':
+      return typeof value === 'string';
+    default:
+      return true;
+  }
 };
 
 /**
@@ -29,12 +40,12 @@ export const pickBySchema = (schema: TSchema, value: unknown): unknown => pick(s
 
 const pick = (schema: SchemaNode, value: unknown): unknown => {
   if (schema.anyOf) {
-    const member = schema.anyOf.find((candidate) => matches(candidate, value));
+    const member = schema.anyOf.find((candidate) => fitsSchema(candidate as TSchema, value));
     return member ? pick(member, value) : null;
   }
   if (schema.type === 'array') return Array.isArray(value) && schema.items ? value.map((item) => pick(schema.items as SchemaNode, item)) : [];
   if (schema.type === 'object' && schema.properties) {
-    if (!isObject(value)) return null;
+    if (!isRecord(value)) return null;
     const out: Record<string, unknown> = {};
     for (const [key, property] of Object.entries(schema.properties)) {
       if (value[key] !== undefined) out[key] = pick(property, value[key]);

@@ -4,7 +4,7 @@ import { EventPayloadSchemas, type EventOf, type EventType, type JinlinEvent } f
 import type { Incident, Reporter } from '../domain/incident';
 import { PublicEvent, PublicIncident } from '../contract/publicSchemas';
 import { maskAddress, maskName, maskPersonal, maskPhone, scrubText } from './masking';
-import { pickBySchema } from './pickBySchema';
+import { fitsSchema, pickBySchema } from './pickBySchema';
 
 /** 'full' is the authorised operator view; 'public' is every wall, demo and unauthenticated screen. */
 export type Audience = 'full' | 'public';
@@ -37,29 +37,6 @@ const hasPersonal = (schema: SchemaNode): boolean => {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** A cheap structural test to pick a union branch: JSON type, and every literal-valued property equal. */
-const fits = (schema: SchemaNode, value: unknown): boolean => {
-  if (schema.const !== undefined) return schema.const === value;
-  if (schema.anyOf) return schema.anyOf.some((branch) => fits(branch as SchemaNode, value));
-  switch (schema.type) {
-    case 'null':
-      return value === null;
-    case 'array':
-      return Array.isArray(value);
-    case 'object':
-      return (
-        isRecord(value) &&
-        Object.entries(schema.properties ?? {}).every(
-          ([key, prop]) => (prop as SchemaNode).const === undefined || (prop as SchemaNode).const === value[key],
-        )
-      );
-    case 'string':
-      return typeof value === 'string';
-    default:
-      return true;
-  }
-};
-
 const shapeObject = (schema: SchemaNode, value: Record<string, unknown>): Record<string, unknown> => {
   const properties = schema.properties ?? {};
   const shaped: Record<string, unknown> = {};
@@ -77,7 +54,7 @@ const shapePublic = (schema: SchemaNode, value: unknown): unknown => {
   const kind = schema['x-personal'];
   if (kind !== undefined && typeof value === 'string') return maskPersonal(kind, value) ?? REMOVE;
   if (schema.anyOf) {
-    const branch = schema.anyOf.find((b) => fits(b as SchemaNode, value));
+    const branch = schema.anyOf.find((b) => fitsSchema(b, value));
     return branch ? shapePublic(branch as SchemaNode, value) : value;
   }
   if (schema.items && Array.isArray(value)) {

@@ -18,7 +18,8 @@ export const CLOSED_MARKER_MS = 3600_000;
 const PRIORITY_RANK: Readonly<Record<Priority, number>> = { low: 0, normal: 1, high: 2, urgent: 3 };
 const SECOND_MS = 1000;
 
-const closedAt = (incident: Incident): number => incident.ratedAt ?? incident.resolvedAt ?? incident.updatedAt;
+/** When an incident was closed (rated, else resolved, else last touched). */
+export const closedAt = (incident: Incident): number => incident.ratedAt ?? incident.resolvedAt ?? incident.updatedAt;
 
 /** The markers at `now`: open incidents plus those closed within CLOSED_MARKER_MS, with their flags. */
 export const buildIncidentMarkers = (incidents: Iterable<Incident>, now: number): LiveFeature[] => {
