@@ -3,6 +3,7 @@ import type { Snapshot } from '../shared/contract/snapshot';
 import type { RegionKpis } from '../shared/domain/kpi';
 import type { BindingStats } from './map/MapLayerTarget';
 import type { MapOptionsPatch } from './map/mapInput';
+import type { RenderCost } from './map/MapSession';
 import type { ConnectionState } from './realtime/ConnectionStatus';
 
 /** What the page exposes to the end-to-end tests, and nothing more. */
@@ -25,6 +26,8 @@ export interface JinlinTestHook {
   /** How many times the map was rebuilt after losing its WebGL context. */
   readonly rebuilds: number;
   readonly stats: Readonly<BindingStats> | null;
+  /** What the map's drawing costs the page, and whether its pulses move (see map/renderBudget.ts). */
+  readonly renderCost: Readonly<RenderCost> | null;
 
   // Added by App once mounted (children mount first, so the map's fields are already there):
   /** The KPI figures the panels show now; null before the first snapshot. */

@@ -1,5 +1,6 @@
 import { isValidScopeCode } from '../../shared/logic/scope';
 import { localeOf, type WallLocale } from '../i18n/wallLocales';
+import { motionPreferenceOf, type MotionPreference } from '../map/motionPreference';
 import { isWallLayout, type WallLayout } from './wallLayouts';
 
 /** What a wall is told by its URL (kiosk shortcuts carry it) or by the build's environment. */
@@ -11,6 +12,8 @@ export interface WallConfig {
   locale: WallLocale;
   /** Region shown first (a street's own wall); null = the county the server serves. */
   scope: string | null;
+  /** `?motion=auto|still|full`; null = auto, or still where the system asks for reduced motion. */
+  motion: MotionPreference | null;
 }
 
 const MAX_TITLE_CHARS = 40;
@@ -21,7 +24,7 @@ const cleanTitle = (title: string | null | undefined): string | null => {
 };
 
 /**
- * Reads `?title=&layout=16x9|32x9&lang=en&scope=<code>`; `configuredTitle` (VITE_WALL_TITLE at build
+ * Reads `?title=&layout=16x9|32x9&lang=en&scope=<code>&motion=auto|still|full`; `configuredTitle` (VITE_WALL_TITLE at build
  * time) is the fallback title. Anything malformed is ignored rather than shown. The `?token=` of a
  * ready URL is not configuration: client/session claims it.
  */
@@ -34,5 +37,6 @@ export const wallConfigOf = (search: string, configuredTitle?: string): WallConf
     layout: isWallLayout(layout) ? layout : null,
     locale: localeOf(query.get('lang')),
     scope: scope !== null && isValidScopeCode(scope) ? scope : null,
+    motion: motionPreferenceOf(query.get('motion')),
   };
 };

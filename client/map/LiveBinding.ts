@@ -18,6 +18,7 @@ export class LiveBinding {
   readonly #applied = new Map<LiveLayer, readonly unknown[]>();
   readonly #shown = new Map<string, boolean>();
   readonly #visible = new Set<LiveLayer>();
+  readonly #paint = new Map<string, number>();
   readonly #animation: AnimationTarget;
 
   constructor(
@@ -28,7 +29,13 @@ export class LiveBinding {
     const scale = mapScaleOf(map);
     this.#animation = {
       // Animated sizes (a pulse's radius) are CSS pixels at 1080p, like the style's own.
-      setPaint: (layerId, property, value) => map.setPaintProperty(layerId, property, scaleValue(value, isPixelProperty(property), scale) as typeof value),
+      setPaint: (layerId, property, value) => {
+        // Every setPaintProperty repaints the map, even with the value it holds: send changes only.
+        const key = `${layerId}|${property}`;
+        if (this.#paint.get(key) === value) return;
+        this.#paint.set(key, value);
+        map.setPaintProperty(layerId, property, scaleValue(value, isPixelProperty(property), scale) as typeof value);
+      },
       setFeatureProgress: (source, id, progress) => map.setFeatureState({ source, id }, { progress }),
     };
   }
@@ -41,7 +48,7 @@ export class LiveBinding {
   apply(input: LiveInput): boolean {
     for (const layer of this.layers) {
       const on = layer.visible(input);
-      this.#show(layer, on);
+      this.#show(layer, on, input);
       if (!on) {
         this.#visible.delete(layer);
         // Forgotten while hidden, so it is brought up to date the moment it is shown again.
@@ -64,18 +71,25 @@ export class LiveBinding {
     return moving;
   }
 
+  /** A still frame of everything that would move, for a renderer too slow to animate. */
+  hold(): void {
+    for (const layer of this.#visible) layer.hold?.(this.#animation);
+  }
+
   /** Forgets everything sent, after the style was rebuilt (WebGL context restored): the next apply resends all. */
   reset(): void {
     this.#target.forget();
     this.#applied.clear();
     this.#shown.clear();
+    this.#paint.clear();
   }
 
-  #show(layer: LiveLayer, on: boolean): void {
+  #show(layer: LiveLayer, on: boolean, input: LiveInput): void {
     for (const id of layer.layerIds) {
-      if (this.#shown.get(id) === on || !this.map.getLayer(id)) continue;
-      this.map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
-      this.#shown.set(id, on);
+      const shown = on && (layer.layerShown?.(id, input) ?? true);
+      if (this.#shown.get(id) === shown || !this.map.getLayer(id)) continue;
+      this.map.setLayoutProperty(id, 'visibility', shown ? 'visible' : 'none');
+      this.#shown.set(id, shown);
     }
   }
 }

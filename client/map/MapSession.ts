@@ -7,15 +7,29 @@ import { createLiveLayers } from './layers/index';
 import { LiveBinding, type BindingStats } from './LiveBinding';
 import type { LiveInput } from './liveLayer';
 import { LIVE_SOURCES } from './liveSources';
+import { meterMapFrames } from './mapFrameMeter';
+import { shouldAnimate, type MotionPreference } from './motionPreference';
+import { RenderBudget } from './renderBudget';
 import { mapScaleOf } from './screenScale';
 import { showRegions, type RegionsByLevel, type SavedCamera } from './showRegions';
 import { stationIconId, stationIconImage } from './stationIcons';
 
 /** From 30 fps down to 1 fps when the renderer cannot keep up (see animationLoop.ts). */
 const FRAME_PACING = { minIntervalMs: 33, maxIntervalMs: 1000 };
-/** However slowly the map draws, live data is at most this old on screen. */
-const MAX_DEFER_MS = 2000;
+/** However slowly the map draws, and whatever the render budget says, live data is at most this old on screen. */
+const MAX_DEFER_MS = 3000;
 const LIVE_SOURCE_IDS = Object.values(LIVE_SOURCES);
+
+/** What the map's drawing costs the page, for the test hook and the bench. */
+export interface RenderCost {
+  /** Running cost of one map frame beyond an ordinary frame, ms. */
+  frameCostMs: number;
+  /** Map frames measured, and their summed cost, since this map opened. */
+  frames: number;
+  spentMs: number;
+  /** Whether pulses, ripples and flights move (false: held still by `?motion=still`, or a renderer too slow for them). */
+  animating: boolean;
+}
 
 export interface SessionHooks {
   /** The live input as of now, or null while there is nothing to draw yet. */
@@ -28,6 +42,8 @@ export interface SessionHooks {
   unrecoverable(reason: string): void;
   /** How long the browser gets to give a lost context back before the map is rebuilt. */
   restoreTimeoutMs(): number;
+  /** Whether things may move (motionPreference.ts); `auto` leaves it to the render budget. */
+  motion(): MotionPreference;
 }
 
 const ICON_TYPES = new Map(STATION_TYPES.map((type) => [stationIconId(type), type]));
@@ -43,13 +59,19 @@ export class MapSession {
   readonly #binding: LiveBinding;
   readonly #loop: AnimationLoop;
   readonly #stopWatching: () => void;
+  readonly #budget = new RenderBudget(performance.now());
+  readonly #stopMetering: () => void;
   #suspended = false;
   #lastApplyMs = -Infinity;
 
-  /** Fills a freshly created map with the regions and brings it to life; on failure the map is removed. */
-  static async open(map: MapLibreMap, regions: RegionsByLevel, hooks: SessionHooks, camera?: SavedCamera): Promise<MapSession> {
+  /**
+   * Fills a freshly created map with the regions and brings it to life; on failure the map is removed.
+   * `loaded` is the map's `load` event, listened for when the map was created: the regions may take
+   * longer to fetch than the style to load (a ×10 county), and a `once('load')` asked for after the
+   * event has fired waits for ever.
+   */
+  static async open(map: MapLibreMap, loaded: Promise<unknown>, regions: RegionsByLevel, hooks: SessionHooks, camera?: SavedCamera): Promise<MapSession> {
     map.setMissingStyleImageResolver(resolveStationIcon(map));
-    const loaded = map.once('load');
     try {
       await loaded;
       await showRegions(map, regions, camera);
@@ -65,7 +87,8 @@ export class MapSession {
     private readonly hooks: SessionHooks,
   ) {
     this.#binding = new LiveBinding(map, createLiveLayers());
-    this.#loop = createAnimationLoop(() => !this.#suspended && this.#binding.animate(hooks.now()), FRAME_PACING);
+    this.#loop = createAnimationLoop(() => this.#animationStep(), FRAME_PACING);
+    this.#stopMetering = meterMapFrames(map, (costMs, nowMs) => this.#budget.spend(costMs, nowMs));
     map.on('click', this.#onClick);
     this.#stopWatching = watchContext(
       map,
@@ -78,17 +101,29 @@ export class MapSession {
     return this.#binding.stats;
   }
 
+  get renderCost(): RenderCost {
+    return { frameCostMs: this.#budget.frameCostMs, ...this.#budget.totals, animating: this.animates };
+  }
+
+  /** After the motion preference changed: the loop decides afresh whether to move or hold. */
+  wakeAnimation(): void {
+    if (!this.#suspended) this.#loop.wake();
+  }
+
   /**
-   * Applies the current input (skipped while the context is lost). Returns false when it held back
-   * because the map is still cutting tiles for the last update: a slow renderer (a software GPU, an
-   * 8K wall) then gets updates as fast as it can draw them, not a queue it never catches up with.
+   * Applies the current input (skipped while the context is lost). Returns false when it held back,
+   * because the map is still cutting tiles for the last update or has spent its render budget: a slow
+   * renderer (a software GPU, an 8K wall on a weak one) then gets updates as fast as it can draw them
+   * within its share of the page's time, never a queue it cannot catch up with, and the event board
+   * keeps its frames. Never held back longer than MAX_DEFER_MS.
    */
   update(force = false): boolean {
     const input = this.hooks.input();
     if (this.#suspended || !input) return true;
-    const stillDrawing = LIVE_SOURCE_IDS.some((id) => !this.map.isSourceLoaded(id));
-    if (!force && stillDrawing && performance.now() - this.#lastApplyMs < MAX_DEFER_MS) return false;
-    this.#lastApplyMs = performance.now();
+    const now = performance.now();
+    const busy = LIVE_SOURCE_IDS.some((id) => !this.map.isSourceLoaded(id)) || this.#budget.waitMs(now) > 0;
+    if (!force && busy && now - this.#lastApplyMs < MAX_DEFER_MS) return false;
+    this.#lastApplyMs = now;
     if (this.#binding.apply(input)) this.#loop.wake();
     return true;
   }
@@ -111,6 +146,7 @@ export class MapSession {
 
   dispose(): void {
     this.#loop.stop();
+    this.#stopMetering();
     this.#stopWatching();
     this.map.off('click', this.#onClick);
     this.map.remove();
@@ -125,6 +161,26 @@ export class MapSession {
     if (code) this.hooks.drill(code);
   };
 
+  /**
+   * One animation frame, if the renderer can afford it. Too slow to animate at all: everything that
+   * would move is drawn still and the loop sleeps until the next update wakes it. Merely over budget
+   * for now: this frame is skipped and the loop goes on.
+   */
+  #animationStep(): boolean {
+    if (this.#suspended) return false;
+    if (!this.animates) {
+      this.#binding.hold();
+      return false;
+    }
+    if (this.hooks.motion() === 'auto' && this.#budget.waitMs(performance.now()) > 0) return true;
+    return this.#binding.animate(this.hooks.now());
+  }
+
+  /** Whether pulses, ripples and camera flights move now (the motion preference and the render budget). */
+  get animates(): boolean {
+    return shouldAnimate(this.hooks.motion(), this.#budget.mayAnimate);
+  }
+
   /** MapLibre has destroyed its style with the context: touch nothing until it is back. */
   #suspend(): void {
     this.#suspended = true;
@@ -135,7 +191,8 @@ export class MapSession {
   #resume(): void {
     this.#suspended = false;
     this.#binding.reset();
-    this.update();
+    // Everything must be sent again now, whatever the budget says: the restored style holds no live data.
+    this.update(true);
   }
 }
 

@@ -4,6 +4,7 @@ import { fetchMapRegionsUntilDone } from './fetchMapRegions';
 import { liveInputOf } from './liveLayer';
 import { DEFAULT_MAP_OPTIONS, EMPTY_ENTITIES, type MapData, type MapOptionsPatch } from './mapInput';
 import { MapSession, releaseMap, type SessionHooks } from './MapSession';
+import { effectiveMotion, type MotionPreference } from './motionPreference';
 import { cameraTargetOf, lngLatPairOf, type RegionView } from './regionCamera';
 import { createRegionIndex, type RegionIndex } from './regionIndex';
 import { retryUntilDone } from './retryUntilDone';
@@ -23,6 +24,9 @@ const DEFAULT_RESTORE_TIMEOUT_MS = 10_000;
 const FLY_DURATION_MS = 1600;
 const FLY_MAX_ZOOM = 16.5;
 
+/** Whether the system asks for reduced motion (an accessibility setting some kiosks carry). */
+const prefersReducedMotion = (): boolean => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
 export interface WallMapEvents {
   /** What the screen should say while it cannot show the map; null once it does. */
   status(text: string | null): void;
@@ -38,10 +42,13 @@ export class WallMap {
   /** Settles once the county is first drawn; rejects if it cannot be. */
   readonly ready: Promise<void>;
   #map: MapLibreMap;
+  /** The current map's `load` event, listened for from its creation (see MapSession.open). */
+  #loaded: Promise<unknown>;
   #session: MapSession | null = null;
   #data: MapData = { entities: EMPTY_ENTITIES, version: 0 };
   #options = DEFAULT_MAP_OPTIONS;
   #restoreTimeoutMs = DEFAULT_RESTORE_TIMEOUT_MS;
+  #motionPreference: MotionPreference = effectiveMotion(null, prefersReducedMotion());
   #scope: string | null = null;
   #scopeControlled = false;
   #lastFlownTo: string | null = null;
@@ -63,13 +70,14 @@ export class WallMap {
     drill: (code) => this.#drill(code),
     unrecoverable: (reason) => this.#rebuild(reason),
     restoreTimeoutMs: () => this.#restoreTimeoutMs,
+    motion: () => this.#motionPreference,
   };
 
   constructor(
     private readonly container: HTMLElement,
     private readonly events: WallMapEvents,
   ) {
-    this.#map = createMap(this.container);
+    [this.#map, this.#loaded] = this.#createMap();
     this.ready = this.#open();
     this.ready.catch((error: unknown) => {
       if (this.#stop.signal.aborted) return;
@@ -107,8 +115,12 @@ export class WallMap {
     this.#clock.set(serverNowMs);
   }
 
-  setOptions({ restoreTimeoutMs, ...next }: MapOptionsPatch): void {
+  setOptions({ restoreTimeoutMs, motion, ...next }: MapOptionsPatch): void {
     this.#restoreTimeoutMs = restoreTimeoutMs ?? this.#restoreTimeoutMs;
+    if (motion !== undefined && motion !== this.#motionPreference) {
+      this.#motionPreference = motion;
+      this.#session?.wakeAnimation();
+    }
     this.#options = { ...this.#options, ...next, visibility: { ...this.#options.visibility, ...next.visibility } };
     this.#scheduler.request();
   }
@@ -129,7 +141,7 @@ export class WallMap {
     this.#lastFlownTo = code;
     // The county fills the screen as on start-up; a smaller region keeps some of its neighbours in view.
     const padding = (code === this.#index?.countyCode ? 1 : 2) * fitMarginPx(this.#map);
-    this.#map.fitBounds(bounds, { padding, maxZoom: FLY_MAX_ZOOM + mapScaleOf(this.#map).zoomOffset, duration: FLY_DURATION_MS, essential: true });
+    this.#map.fitBounds(bounds, { padding, maxZoom: FLY_MAX_ZOOM + mapScaleOf(this.#map).zoomOffset, ...this.#motion(FLY_DURATION_MS), essential: true });
     return true;
   }
 
@@ -148,14 +160,23 @@ export class WallMap {
     if (view.pitch > this.#map.getMaxPitch()) this.#map.setMaxPitch(view.pitch);
     // A stop's zoom is written for a 1080p wall; a bigger screen shows the same view deeper (screenScale.ts).
     const scaledView = view.zoom === undefined ? view : { ...view, zoom: view.zoom + mapScaleOf(this.#map).zoomOffset };
-    this.#map.flyTo({ ...cameraTargetOf(scaledView, bounds, fitted), duration: durationMs, essential: true });
+    this.#map.flyTo({ ...cameraTargetOf(scaledView, bounds, fitted), ...this.#motion(durationMs), essential: true });
     return true;
   }
 
   /** Back to the flat, north-up view of a normal wall after a tour stop tilted or turned it. */
   levelCamera(durationMs = FLY_DURATION_MS): void {
     if (this.#map.getPitch() === 0 && this.#map.getBearing() === 0) return;
-    this.#map.easeTo({ pitch: 0, bearing: 0, duration: durationMs, essential: true });
+    this.#map.easeTo({ pitch: 0, bearing: 0, ...this.#motion(durationMs), essential: true });
+  }
+
+  /**
+   * How a camera move runs: a flight, unless the renderer is too slow to animate (see renderBudget.ts).
+   * There it jumps: a flight at a few frames a second shows nothing and holds the page up for seconds.
+   */
+  #motion(durationMs: number): { duration: number; animate: boolean } {
+    const animate = this.#session?.animates ?? this.#motionPreference !== 'still';
+    return { duration: animate ? durationMs : 0, animate };
   }
 
   /** Whether clicks drill and gestures move the camera: not while a tour stop is on screen. */
@@ -197,10 +218,16 @@ export class WallMap {
     this.events.drill(code);
   }
 
+  /** A new map with its `load` listened for at once (see MapSession.open). */
+  #createMap(): [MapLibreMap, Promise<unknown>] {
+    const map = createMap(this.container);
+    return [map, map.once('load')];
+  }
+
   async #open(camera?: SavedCamera): Promise<void> {
     this.#regions ??= await fetchMapRegionsUntilDone(this.#stop.signal, RETRY_DELAY_MS, (message) => this.events.status(message));
     this.#index ??= createRegionIndex(this.#regions);
-    this.#session = await MapSession.open(this.#map, this.#regions, this.#hooks, camera);
+    this.#session = await MapSession.open(this.#map, this.#loaded, this.#regions, this.#hooks, camera);
     setMapInteractive(this.#map, this.#interactive);
     this.events.status(null);
     // The map opens on the whole county; a narrower scope set before it could fly is flown to now
@@ -219,7 +246,7 @@ export class WallMap {
     const camera: SavedCamera = { center: this.#map.getCenter().toArray(), zoom: this.#map.getZoom() };
     this.#disposeSession();
     const attempt = async () => {
-      this.#map = createMap(this.container);
+      [this.#map, this.#loaded] = this.#createMap();
       await this.#open(camera);
     };
     const onFailure = (error: unknown) => console.error('the map could not be rebuilt, retrying', error);

@@ -34,6 +34,9 @@ export const createMap = (container: HTMLElement): MapLibreMap => {
     pitchWithRotate: false,
     touchPitch: false,
     maxPitch: 0,
+    // Labels appear at once instead of fading in over 300 ms. Every live update re-places them, and
+    // a fade is a run of full redraws: on a weak renderer that is most of what an update costs.
+    fadeDuration: 0,
   });
   // A wall has nobody at its console, but its logs are collected: say what went wrong, and go on.
   map.on('error', (event) => console.error('map error', event.error));

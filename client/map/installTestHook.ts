@@ -26,6 +26,9 @@ export const installTestHook = (wallMap: WallMap, drills: readonly string[]): vo
     get stats() {
       return wallMap.session?.stats ?? null;
     },
+    get renderCost() {
+      return wallMap.session?.renderCost ?? null;
+    },
   };
   window.__jinlin = hook;
 };

@@ -72,4 +72,14 @@ export interface LiveLayer {
   apply(target: LayerTarget, input: LiveInput): void;
   /** Draws one frame at (extrapolated) server time `frameNow`; returns whether it still has anything moving. */
   animate?(target: AnimationTarget, frameNow: number): boolean;
+  /**
+   * Draws a still frame instead, for a renderer too slow to animate (see renderBudget.ts): what moves
+   * must still show. Called again after every apply, so it must send only what it has not held yet.
+   */
+  hold?(target: AnimationTarget): void;
+  /**
+   * Of a visible live layer, whether one of its style layers has anything to draw now. A style layer
+   * whose every feature is transparent still costs a full pass over its polygons on the GPU.
+   */
+  layerShown?(layerId: string, input: LiveInput): boolean;
 }

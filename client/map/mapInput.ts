@@ -4,6 +4,7 @@ import type { AlarmNotice } from '../../shared/contract/alarms';
 import type { Station } from '../../shared/domain/station';
 import type { CheckIn } from '../../shared/domain/volunteer';
 import type { HeatPoint } from '../stores/closedIncidentHeat';
+import type { MotionPreference } from './motionPreference';
 
 /**
  * The entities the map draws. The store's EntityState satisfies it as is: the map only reads, and
@@ -60,6 +61,8 @@ export type MapOptionsPatch = Partial<Omit<MapOptions, 'visibility'>> & {
   visibility?: Partial<LayerVisibility>;
   /** How long a lost WebGL context may take to come back before the map is rebuilt. */
   restoreTimeoutMs?: number;
+  /** Whether pulses, blinks and flights move (motionPreference.ts). */
+  motion?: MotionPreference;
 };
 
 export const DEFAULT_MAP_OPTIONS: MapOptions = {

@@ -7,7 +7,7 @@ export const readyUrl = (base: string, role: Role, token: string): string => {
   return `${base}/?token=${token}${screen}`;
 };
 
-/** What `npm start` prints in demo mode: a wall, a county operator, one street leader, a field app. */
+/** What `npm start` prints in demo mode: a wall, a county operator, one street leader, the presenter's remote, a field app. */
 export const demoReadyUrls = (base: string, secret: string, countyCode: string, streetCode: string, now: number): string[] => {
   const make = (role: Role, scope: string, ttlSeconds: number) => signToken({ role, scope, ttlSeconds, subject: `demo-${role}`, now }, secret).token;
   const day = 86400;
@@ -16,6 +16,7 @@ export const demoReadyUrls = (base: string, secret: string, countyCode: string, 
     `  Wall (display, masked):   ${readyUrl(base, 'display', make('display', countyCode, 30 * day))}`,
     `  County operator:          ${readyUrl(base, 'operator', make('operator', countyCode, day))}`,
     `  Street leader (${streetCode}): ${readyUrl(base, 'street', make('street', streetCode, day))}`,
+    `  Presenter remote:         ${readyUrl(base, 'presenter', make('presenter', countyCode, day))}`,
     `  Field app ingest token:   ${ingest}`,
     `    e.g. curl -H 'authorization: Bearer ${ingest.slice(0, 16)}…' -X POST ${base}/api/v1/incidents …`,
   ];

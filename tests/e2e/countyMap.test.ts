@@ -5,6 +5,7 @@ import { launchBrowser } from './harness/launchBrowser';
 import { openMapPage, type MapPage } from './harness/openMapPage';
 import { screenshotPath } from './harness/screenshotPath';
 import { startServer, type RunningServer } from './harness/startServer';
+import { ROUTES } from '../../shared/contract/http';
 
 const WIDTH_PX = 1920;
 const HEIGHT_PX = 1080;
@@ -88,5 +89,27 @@ describe('the county map on a 1920×1080 screen', () => {
     const path = screenshotPath(`county-map-${WIDTH_PX}x${HEIGHT_PX}.png`);
     await screen.page.screenshot({ path });
     console.log(`screenshot: ${path}`);
+  });
+  it('draws the county even when its outlines arrive after the map has loaded its style', async () => {
+    // A big county or a slow link: the outlines come after MapLibre's `load` has fired. A wall that
+    // only then asked to hear of `load` would wait for it for ever, blank.
+    const context = await browser!.newContext({ viewport: { width: WIDTH_PX, height: HEIGHT_PX } });
+    try {
+      const page = await context.newPage();
+      let release: () => void = () => undefined;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await context.route(`**${ROUTES.regions}?*`, async (route) => {
+        await released;
+        await route.continue();
+      });
+      await page.goto(server!.origin);
+      await page.waitForFunction(() => window.__jinlin?.map.loaded() === true, null, { polling: 100 });
+      release();
+      await page.waitForFunction(() => window.__jinlin!.ready.then(() => true), null, { timeout: 60_000 });
+      const drawn = await page.evaluate(() => window.__jinlin!.map.queryRenderedFeatures({ layers: ['community-fill'] }).length);
+      expect(drawn).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
   });
 });

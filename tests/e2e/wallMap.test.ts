@@ -11,6 +11,7 @@ import { openMapPage, type MapPage } from './harness/openMapPage';
 import { screenshotPath } from './harness/screenshotPath';
 import { startServer, type RunningServer } from './harness/startServer';
 import { bearerFor, E2E_AUTH_SECRET } from './harness/wallTokens';
+import { DEFAULT_RENDER_BUDGET } from '../../client/map/renderBudget';
 
 const WIDTH_PX = 1920;
 const HEIGHT_PX = 1080;
@@ -84,6 +85,9 @@ describe('the wall map with live data on a 1920×1080 screen', () => {
   });
 
   it('pulses a newly reported incident, ring growing from frame to frame', async () => {
+    // This machine draws in software, where an `auto` wall holds pulses still (next test): asked for
+    // full motion, the same wall animates them.
+    await screen.page.evaluate(() => window.__jinlin!.setMapOptions({ motion: 'full' }));
     const layer = 'incident-pulse-new';
     await screen.page.waitForFunction((id) => window.__jinlin!.map.queryRenderedFeatures({ layers: [id] }).length > 0, layer, {
       timeout: 90_000,
@@ -96,6 +100,28 @@ describe('the wall map with live data on a 1920×1080 screen', () => {
       { id: layer, before: radius },
       { polling: 'raf' },
     );
+    await screen.page.evaluate(() => window.__jinlin!.setMapOptions({ motion: 'auto' }));
+  });
+
+  it('animates only when its frames are cheap enough, and otherwise shows the pulses as still rings', async () => {
+    const cost = await screen.page.evaluate(() => window.__jinlin!.renderCost!);
+    expect(cost.frames).toBeGreaterThan(0);
+    // The budget's rule as the wall applies it, on whatever renderer this is.
+    expect(cost.animating).toBe(cost.frameCostMs <= DEFAULT_RENDER_BUDGET.maxAnimatedFrameMs);
+    await screen.page.evaluate(() => window.__jinlin!.setMapOptions({ motion: 'still' }));
+    await screen.page.waitForFunction(() => window.__jinlin!.renderCost!.animating === false);
+    await screen.page.evaluate(() => window.__jinlin!.idle());
+    const ringAt = () =>
+      screen.page.evaluate(() => {
+        const map = window.__jinlin!.map;
+        return [Number(map.getPaintProperty('incident-pulse-new', 'circle-radius')), Number(map.getPaintProperty('incident-pulse-new', 'circle-stroke-opacity'))];
+      });
+    const [radius, opacity] = await ringAt();
+    expect(radius).toBeGreaterThan(0);
+    expect(opacity).toBeGreaterThan(0.3);
+    await screen.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await ringAt()).toEqual([radius, opacity]);
+    await screen.page.evaluate(() => window.__jinlin!.setMapOptions({ motion: 'auto' }));
   });
 
   it('ripples where a volunteer has just checked in', async () => {

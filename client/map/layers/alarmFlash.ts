@@ -5,7 +5,7 @@ import type { LiveLayer } from '../liveLayer';
 import { LIVE_SOURCES } from '../liveSources';
 import { OVERDUE_COLOUR } from '../palette';
 import { pointFeature } from '../pointFeature';
-import { pulseFrame, type Pulse } from './incidentPulse';
+import { heldPulseFrame, pulseFrame, type Pulse } from './incidentPulse';
 
 // The alarm flash: a wide red ring sweeping out of every alarming incident and a red disc blinking
 // under it — bigger and slower than the overdue pulse, so "someone must act now" reads from across
@@ -78,6 +78,13 @@ export const createAlarmFlash = (): LiveLayer => {
       target.setPaint(alarmRingLayer.id, 'circle-stroke-opacity', ring.opacity);
       target.setPaint(alarmDiscLayer.id, 'circle-opacity', discOpacity(frameNow));
       return true;
+    },
+    // Held still, an alarm is a steady red disc in its ring: never blank where it blinked.
+    hold: (target) => {
+      const ring = heldPulseFrame(ALARM_RING);
+      target.setPaint(alarmRingLayer.id, 'circle-radius', ring.radiusPx);
+      target.setPaint(alarmRingLayer.id, 'circle-stroke-opacity', ring.opacity);
+      target.setPaint(alarmDiscLayer.id, 'circle-opacity', DISC_MAX_OPACITY);
     },
   };
 };

@@ -65,8 +65,13 @@ export const checkinRippleLayer: CircleLayerSpecification = {
   },
 };
 
+/** A still ripple: a ring a third of the way out, for a renderer too slow to animate. */
+export const HELD_RIPPLE_PROGRESS = 0.35;
+
 export const createCheckinRipples = (): LiveLayer => {
   let state = EMPTY_RIPPLES;
+  /** Ripples already drawn still, so holding again sends nothing (each feature-state write repaints). */
+  let held = new Set<string>();
   return {
     name: 'checkinRipples',
     layerIds: [checkinRippleLayer.id],
@@ -74,9 +79,11 @@ export const createCheckinRipples = (): LiveLayer => {
     dependencies: (input) => [input.entities, input.version, Math.floor(input.now / 500)],
     apply: (target, input) => {
       state = nextRipples(state, input.entities.checkins.values(), input.now);
+      held = new Set([...held].filter((id) => state.ripples.has(id)));
       target.setFeatures(LIVE_SOURCES.checkinRipples, rippleFeatures(state));
     },
     animate: (target, frameNow) => {
+      held.clear();
       let moving = false;
       for (const ripple of state.ripples.values()) {
         const value = rippleProgress(ripple, frameNow);
@@ -84,6 +91,13 @@ export const createCheckinRipples = (): LiveLayer => {
         if (value < 1) moving = true;
       }
       return moving;
+    },
+    hold: (target) => {
+      for (const id of state.ripples.keys()) {
+        if (held.has(id)) continue;
+        target.setFeatureProgress(LIVE_SOURCES.checkinRipples, id, HELD_RIPPLE_PROGRESS);
+        held.add(id);
+      }
     },
   };
 };

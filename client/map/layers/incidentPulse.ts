@@ -29,6 +29,12 @@ export const pulseFrame = (pulse: Pulse, t: number): { radiusPx: number; opacity
   };
 };
 
+/** Where a still ring stands in its period: well out from the marker and still bright. */
+export const HELD_PHASE = 0.35;
+
+/** The ring drawn, unmoving, when the renderer is too slow to animate. */
+export const heldPulseFrame = (pulse: Pulse): { radiusPx: number; opacity: number } => pulseFrame(pulse, HELD_PHASE * pulse.periodMs);
+
 /** How many new and overdue incidents there are to pulse; none of either and the animation can sleep. */
 export const countPulses = (incidents: Iterable<Incident>, now: number): { fresh: number; overdue: number } => {
   let fresh = 0;
@@ -85,6 +91,13 @@ export const createIncidentPulse = (): LiveLayer => {
         moving = true;
       }
       return moving;
+    },
+    hold: (target) => {
+      for (const ring of rings) {
+        const frame = heldPulseFrame(ring.pulse);
+        target.setPaint(ring.layerId, 'circle-radius', frame.radiusPx);
+        target.setPaint(ring.layerId, 'circle-stroke-opacity', frame.opacity);
+      }
     },
   };
 };

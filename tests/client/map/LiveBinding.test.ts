@@ -1,7 +1,9 @@
 import type { MapLibreMap } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { createLiveLayers } from '../../../client/map/layers/index';
+import { HELD_RIPPLE_PROGRESS } from '../../../client/map/layers/checkinRipples';
 import { LiveBinding } from '../../../client/map/LiveBinding';
+import type { AlarmNotice } from '../../../shared/contract/alarms';
 import type { LiveInput } from '../../../client/map/liveLayer';
 import { DEFAULT_VISIBILITY, HEAT_WINDOW_MS, type MapEntities } from '../../../client/map/mapInput';
 import { HOUR, SAMPLE_GRID_PATH, T0, makeCheckin, makeIncident, makeStation, sampleIndex } from './mapFixtures';
@@ -141,6 +143,59 @@ describe('the live binding', () => {
       'incident-pulse-overdue circle-radius',
       'incident-pulse-overdue circle-stroke-opacity',
     ]);
+  });
+
+  it('holds the pulses still for a renderer too slow to animate, sending each paint once', () => {
+    const { map, take } = recordingMap();
+    const binding = new LiveBinding(map, createLiveLayers());
+    const overdue = makeIncident({ regionPath: SAMPLE_GRID_PATH, dueAt: T0 });
+    binding.apply(inputOf({ entities: entitiesOf([overdue]) }));
+    take();
+    binding.hold();
+    const held = take('setPaintProperty');
+    expect(held).toContainEqual(['setPaintProperty', 'incident-pulse-overdue', 'circle-radius', expect.any(Number)]);
+    expect(held.find(([, layer, property]) => layer === 'incident-pulse-overdue' && property === 'circle-stroke-opacity')?.[3]).toBeGreaterThan(0.3);
+    // Every setPaintProperty repaints the map, unchanged value or not: holding again sends nothing.
+    binding.hold();
+    expect(take()).toEqual([]);
+  });
+
+  it('holds a fresh check-in ripple still as a visible ring, once', () => {
+    const { map, take } = recordingMap();
+    const binding = new LiveBinding(map, createLiveLayers());
+    const entities = { ...entitiesOf(), checkins: new Map([['CK-9', makeCheckin({ id: 'CK-9', checkedInAt: T0 + HOUR - 100 })]]) };
+    binding.apply(inputOf({ entities }));
+    take();
+    binding.hold();
+    expect(take('setFeatureState')).toEqual([['setFeatureState', { source: 'checkin-ripples', id: 'CK-9' }, { progress: HELD_RIPPLE_PROGRESS }]]);
+    binding.hold();
+    expect(take()).toEqual([]);
+  });
+
+  it('holds an alarm as a steady red disc in its ring instead of a blink', () => {
+    const { map, take } = recordingMap();
+    const binding = new LiveBinding(map, createLiveLayers());
+    const alarm = { incidentId: 'INC-1', location: { lng: 119.2, lat: 26.1 }, reason: 'urgent' } as unknown as AlarmNotice;
+    binding.apply(inputOf({ alarms: [alarm] }));
+    take();
+    binding.hold();
+    const held = take('setPaintProperty');
+    expect(held).toContainEqual(['setPaintProperty', 'alarm-flash-disc', 'circle-opacity', expect.any(Number)]);
+    expect(held.find(([, layer]) => layer === 'alarm-flash-disc')?.[3]).toBeGreaterThan(0);
+    expect(held.find(([, layer, property]) => layer === 'alarm-flash-ring' && property === 'circle-stroke-opacity')?.[3]).toBeGreaterThan(0.3);
+  });
+
+  it('draws no scope layer at the county scope and only the levels a drilled-into scope needs', () => {
+    const { map, take } = recordingMap();
+    const binding = new LiveBinding(map, createLiveLayers());
+    binding.apply(inputOf({ scope: '350121' }));
+    const shownAt = (calls: Call[]) =>
+      calls.filter(([, layer, , value]) => String(layer).startsWith('scope-') && value === 'visible').map(([, layer]) => layer);
+    const county = take('setLayoutProperty');
+    expect(shownAt(county)).toEqual([]);
+    expect(county.filter(([, layer]) => String(layer).startsWith('scope-'))).toHaveLength(8);
+    binding.apply(inputOf({ scope: '350121001001' }));
+    expect(shownAt(take('setLayoutProperty')).sort()).toEqual(['scope-dim-street', 'scope-outline-community']);
   });
 
   it('lets the animation sleep when nothing is new or overdue', () => {
