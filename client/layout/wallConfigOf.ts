@@ -14,6 +14,12 @@ export interface WallConfig {
   scope: string | null;
   /** `?motion=auto|still|full`; null = auto, or still where the system asks for reduced motion. */
   motion: MotionPreference | null;
+  /**
+   * Whether new alarms fly the camera to their grid (`?alarmFlights=off` keeps the view): a centre
+   * with several walls keeps one on the whole county while another follows the alarms. The alarm
+   * cards and the map flash show either way.
+   */
+  alarmFlights: boolean;
 }
 
 const MAX_TITLE_CHARS = 40;
@@ -24,7 +30,7 @@ const cleanTitle = (title: string | null | undefined): string | null => {
 };
 
 /**
- * Reads `?title=&layout=16x9|32x9&lang=en&scope=<code>&motion=auto|still|full`; `configuredTitle` (VITE_WALL_TITLE at build
+ * Reads `?title=&layout=16x9|32x9&lang=en&scope=<code>&motion=auto|still|full&alarmFlights=off`; `configuredTitle` (VITE_WALL_TITLE at build
  * time) is the fallback title. Anything malformed is ignored rather than shown. The `?token=` of a
  * ready URL is not configuration: client/session claims it.
  */
@@ -38,5 +44,6 @@ export const wallConfigOf = (search: string, configuredTitle?: string): WallConf
     locale: localeOf(query.get('lang')),
     scope: scope !== null && isValidScopeCode(scope) ? scope : null,
     motion: motionPreferenceOf(query.get('motion')),
+    alarmFlights: query.get('alarmFlights') !== 'off',
   };
 };

@@ -27,6 +27,13 @@ describe('an urgent incident alarms on every wall until a street leader acknowle
   let walls: MapPage[] = [];
   /** A wall drilled into a community of another street: the alarm is outside the region it shows. */
   let drilled: MapPage;
+  /** A wall told to keep its view (`?alarmFlights=off`), as a centre's overview wall is: cards and flashes, no flights. */
+  let keeper: MapPage;
+  let keeperCamera: { zoom: number; center: [number, number] };
+  /** A wall an operator has just drilled into a community of another street by clicking it. */
+  let operated: MapPage;
+  let operatedCommunity: string;
+  let operatedCamera: { zoom: number; center: [number, number] };
   let community: { code: string; lng: number; lat: number };
   let site: { gridCode: string; lng: number; lat: number };
   let tablet: Page;
@@ -39,6 +46,38 @@ describe('an urgent incident alarms on every wall until a street leader acknowle
   /** Whether the wall's alarm flash layer holds a feature for the incident (rendered tiles only: it must be in view). */
   const flashing = (page: Page, id: string) =>
     page.evaluate((incidentId) => window.__jinlin!.map.querySourceFeatures('alarm-flash').some((f) => f.properties.id === incidentId), id);
+
+  const cameraOf = (page: Page) =>
+    page.evaluate(() => {
+      const map = window.__jinlin!.map;
+      return { zoom: map.getZoom(), center: map.getCenter().toArray() as [number, number] };
+    });
+
+  /** Clicks, as an operator would, a community of `street` where the map itself is on top; returns its code. */
+  const clickCommunityOf = async (page: Page, street: string): Promise<string> => {
+    const response = await fetch(`${server!.origin}/api/v1/regions?level=community&within=${street}`, { headers: bearerFor('operator') });
+    const points = labelPointsOf((await response.json()) as RegionCollection).features.map((f) => ({
+      code: f.properties.code,
+      lngLat: f.geometry.coordinates as [number, number],
+    }));
+    const target = await page.evaluate((candidates) => {
+      const map = window.__jinlin!.map;
+      const canvas = map.getCanvas().getBoundingClientRect();
+      for (const { code, lngLat } of candidates) {
+        const point = map.project(lngLat);
+        if (point.x < 20 || point.y < 20 || point.x > canvas.width - 20 || point.y > canvas.height - 20) continue;
+        const hits = map.queryRenderedFeatures(point, { layers: ['community-fill', 'compound-fill', 'grid-fill'] });
+        if (hits.length !== 1 || hits[0]!.properties.code !== code) continue;
+        const x = canvas.left + point.x;
+        const y = canvas.top + point.y;
+        if (document.elementFromPoint(x, y) === map.getCanvas()) return { code, x, y };
+      }
+      return null;
+    }, points);
+    if (!target) throw new Error(`no community of ${street} to click on screen`);
+    await page.mouse.click(target.x, target.y);
+    return target.code;
+  };
 
   /** A point inside a real region of the level within `within`, with its code, from the same API the map uses. */
   const regionPoint = async (level: 'grid' | 'community', within: string): Promise<{ code: string; lng: number; lat: number }> => {
@@ -58,6 +97,13 @@ describe('an urgent incident alarms on every wall until a street leader acknowle
     walls = await Promise.all([0, 1].map(() => openWallPage(browser!, server!.origin, { width: 960, height: 540, path: wallPath })));
     community = await regionPoint('community', OTHER_STREET);
     drilled = await openWallPage(browser, server.origin, { width: 960, height: 540, path: `${wallPath}&scope=${community.code}` });
+    keeper = await openWallPage(browser, server.origin, { width: 960, height: 540, path: `${wallPath}&alarmFlights=off` });
+    keeperCamera = await cameraOf(keeper.page);
+    operated = await openWallPage(browser, server.origin, { width: 960, height: 540, path: wallPath });
+    operatedCommunity = await clickCommunityOf(operated.page, OTHER_STREET);
+    await operated.page.waitForFunction((code) => window.__jinlin!.scope === code, operatedCommunity);
+    await operated.page.evaluate(() => window.__jinlin!.idle());
+    operatedCamera = await cameraOf(operated.page);
     countyZoom = await Promise.all(walls.map(({ page }) => page.evaluate(() => window.__jinlin!.map.getZoom())));
     const context: BrowserContext = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true });
     tablet = await context.newPage();
@@ -111,6 +157,16 @@ describe('an urgent incident alarms on every wall until a street leader acknowle
     }
   });
 
+  it('leaves the camera where an operator has just drilled in: the card and the alarm count show, the view stays', async () => {
+    const { page } = operated;
+    await page.locator(card(incident.id)).waitFor({ timeout: ALARM_TIMEOUT_MS });
+    // The walls beside it flew within seconds of the card; this one holds for a minute after the click.
+    expect(await page.evaluate(() => window.__jinlin!.map.isMoving())).toBe(false);
+    expect(await cameraOf(page)).toEqual(operatedCamera);
+    expect(await page.evaluate(() => window.__jinlin!.scope)).toBe(operatedCommunity);
+    await page.screenshot({ path: screenshotPath('wall-alarm-operator-drilled-960x540.png') });
+  });
+
   it('shows the alarm on a wall drilled into a community of another street too, and flies there from it', async () => {
     const { page } = drilled;
     expect(await page.evaluate(() => window.__jinlin!.scope)).toBe(community.code);
@@ -125,6 +181,16 @@ describe('an urgent incident alarms on every wall until a street leader acknowle
     );
     await expect.poll(() => flashing(page, incident.id), { timeout: ALARM_TIMEOUT_MS }).toBe(true);
     await page.screenshot({ path: screenshotPath('wall-alarm-drilled-960x540.png') });
+  });
+
+  it('shows the alarm on a wall told to keep its view, card and flash, without moving its camera', async () => {
+    const { page } = keeper;
+    await page.locator(card(incident.id)).waitFor({ timeout: ALARM_TIMEOUT_MS });
+    await expect.poll(() => flashing(page, incident.id), { timeout: ALARM_TIMEOUT_MS }).toBe(true);
+    // The other walls have flown by now; this one has not even begun to.
+    expect(await page.evaluate(() => window.__jinlin!.map.isMoving())).toBe(false);
+    expect(await cameraOf(page)).toEqual(keeperCamera);
+    await page.screenshot({ path: screenshotPath('wall-alarm-kept-view-960x540.png') });
   });
 
   it('lists the alarm on the street leader’s tablet, with an acknowledge button big enough for a thumb', async () => {
@@ -143,7 +209,7 @@ describe('an urgent incident alarms on every wall until a street leader acknowle
     tablet.on('request', (request) => request.url().endsWith('/alarm-ack') && keys.push(request.headers()['idempotency-key'] ?? ''));
     await tablet.locator(`[data-testid=alarm-ack][data-id="${incident.id}"]`).tap();
     await tablet.locator(`[data-testid=alarm-row][data-id="${incident.id}"]`).waitFor({ state: 'detached', timeout: ALARM_TIMEOUT_MS });
-    for (const { page } of [...walls, drilled]) {
+    for (const { page } of [...walls, drilled, keeper]) {
       await page.locator(card(incident.id)).waitFor({ state: 'detached', timeout: ALARM_TIMEOUT_MS });
       await expect.poll(() => flashing(page, incident.id), { timeout: ALARM_TIMEOUT_MS }).toBe(false);
     }
@@ -176,7 +242,7 @@ describe('an urgent incident alarms on every wall until a street leader acknowle
   });
 
   it('reports no errors on any screen', () => {
-    for (const { errors } of [...walls, drilled]) expect(errors).toEqual([]);
+    for (const { errors } of [...walls, drilled, keeper, operated]) expect(errors).toEqual([]);
     expect(tabletErrors).toEqual([]);
   });
 });

@@ -48,7 +48,9 @@ describe('the whole wall, live, with the simulator running', () => {
       startServer({ env: { SIMULATOR: 'on', SIM_WARMUP_HOURS: '1', AUTH_SECRET: E2E_AUTH_SECRET } }),
       launchBrowser(),
     ]);
-    screen = await openWallPage(browser, server.origin, { width: 1920, height: 1080, path: '/?layout=16x9' });
+    // Keeps its view: an alarm flight mid-test would take the county, and our marker, off screen
+    // (flights have their own test, wallAlarm.test.ts).
+    screen = await openWallPage(browser, server.origin, { width: 1920, height: 1080, path: '/?layout=16x9&alarmFlights=off' });
     screens.push(screen);
     console.log(`wall live and idle ${screen.readyMs} ms after navigation`);
   });

@@ -3,12 +3,19 @@ import { wallConfigOf } from '../../../client/layout/wallConfigOf';
 
 describe('wallConfigOf', () => {
   it('defaults to the locale title, the viewport layout, Chinese and the server county', () => {
-    expect(wallConfigOf('')).toEqual({ title: null, layout: null, locale: 'zh-CN', scope: null, motion: null });
+    expect(wallConfigOf('')).toEqual({ title: null, layout: null, locale: 'zh-CN', scope: null, motion: null, alarmFlights: true });
   });
 
   it('reads title, layout, language and scope from the query', () => {
-    const query = `?title=${encodeURIComponent('鼓楼区指挥中心')}&layout=32x9&lang=en&scope=350121001&motion=still`;
-    expect(wallConfigOf(query)).toEqual({ title: '鼓楼区指挥中心', layout: '32x9', locale: 'en', scope: '350121001', motion: 'still' });
+    const query = `?title=${encodeURIComponent('鼓楼区指挥中心')}&layout=32x9&lang=en&scope=350121001&motion=still&alarmFlights=off`;
+    expect(wallConfigOf(query)).toEqual({
+      title: '鼓楼区指挥中心',
+      layout: '32x9',
+      locale: 'en',
+      scope: '350121001',
+      motion: 'still',
+      alarmFlights: false,
+    });
   });
 
   it('falls back to the build-time title when the query has none', () => {
@@ -17,7 +24,14 @@ describe('wallConfigOf', () => {
   });
 
   it('ignores what it cannot use rather than showing it', () => {
-    expect(wallConfigOf('?layout=21x9&scope=abc&lang=fr&motion=wobbly')).toEqual({ title: null, layout: null, locale: 'zh-CN', scope: null, motion: null });
+    expect(wallConfigOf('?layout=21x9&scope=abc&lang=fr&motion=wobbly&alarmFlights=maybe')).toEqual({
+      title: null,
+      layout: null,
+      locale: 'zh-CN',
+      scope: null,
+      motion: null,
+      alarmFlights: true,
+    });
     expect(wallConfigOf('?scope=3501210011').scope).toBeNull();
   });
 
