@@ -4,10 +4,10 @@ import { onScopeDispose, readonly, ref } from 'vue';
 export const OPERATOR_HOLD_MS = 60_000;
 
 /**
- * An operator who drills into a community, or goes back up the breadcrumb, is looking at it: an
- * alarm must not snatch the camera away seconds later. `held` stays true until the operator has
- * left the wall alone for `holdMs`; the alarm cards and flashes show meanwhile, and the newest alarm
- * still waiting is flown to once the hold ends (AlarmWatch keeps it pending).
+ * An operator who drills into a community, goes back up the breadcrumb or pans the map by hand is
+ * looking at it: an alarm must not snatch the camera away seconds later. `held` stays true until the
+ * operator has left the wall alone for `holdMs`; the alarm cards and flashes show meanwhile, and the
+ * newest alarm still waiting is flown to once the hold ends (AlarmWatch keeps it pending).
  */
 export const useOperatorHold = (holdMs = OPERATOR_HOLD_MS) => {
   const held = ref(false);

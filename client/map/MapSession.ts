@@ -38,6 +38,8 @@ export interface SessionHooks {
   now(): number;
   /** A click landed on a region the screen should drill into. */
   drill(code: string): void;
+  /** Someone moved the camera by hand (drag, wheel, pinch): not a flight of ours. */
+  handMoved(): void;
   /** The WebGL context is gone for good: the map must be rebuilt. */
   unrecoverable(reason: string): void;
   /** How long the browser gets to give a lost context back before the map is rebuilt. */
@@ -90,6 +92,7 @@ export class MapSession {
     this.#loop = createAnimationLoop(() => this.#animationStep(), FRAME_PACING);
     this.#stopMetering = meterMapFrames(map, (costMs, nowMs) => this.#budget.spend(costMs, nowMs));
     map.on('click', this.#onClick);
+    map.on('movestart', this.#onMoveStart);
     this.#stopWatching = watchContext(
       map,
       { onLost: () => this.#suspend(), onRestored: () => this.#resume(), onUnrecoverable: (reason) => hooks.unrecoverable(reason) },
@@ -149,8 +152,14 @@ export class MapSession {
     this.#stopMetering();
     this.#stopWatching();
     this.map.off('click', this.#onClick);
+    this.map.off('movestart', this.#onMoveStart);
     this.map.remove();
   }
+
+  /** Only a gesture carries the DOM event that started it; our own flights and jumps do not. */
+  readonly #onMoveStart = (event: { originalEvent?: Event }): void => {
+    if (event.originalEvent) this.hooks.handMoved();
+  };
 
   readonly #onClick = (event: MapMouseEvent): void => {
     const hits: RegionHit[] = this.map

@@ -34,6 +34,9 @@ describe('an urgent incident alarms on every wall until a street leader acknowle
   let operated: MapPage;
   let operatedCommunity: string;
   let operatedCamera: { zoom: number; center: [number, number] };
+  /** A wall an operator has just dragged by hand. */
+  let panned: MapPage;
+  let pannedCamera: { zoom: number; center: [number, number] };
   let community: { code: string; lng: number; lat: number };
   let site: { gridCode: string; lng: number; lat: number };
   let tablet: Page;
@@ -52,6 +55,18 @@ describe('an urgent incident alarms on every wall until a street leader acknowle
       const map = window.__jinlin!.map;
       return { zoom: map.getZoom(), center: map.getCenter().toArray() as [number, number] };
     });
+
+  /** Drags the map by hand from the middle of its canvas. */
+  const dragMap = async (page: Page, dx: number, dy: number): Promise<void> => {
+    const box = await page.evaluate(() => {
+      const { left, top, width, height } = window.__jinlin!.map.getCanvas().getBoundingClientRect();
+      return { x: left + width / 2, y: top + height / 2 };
+    });
+    await page.mouse.move(box.x, box.y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + dx, box.y + dy, { steps: 8 });
+    await page.mouse.up();
+  };
 
   /** Clicks, as an operator would, a community of `street` where the map itself is on top; returns its code. */
   const clickCommunityOf = async (page: Page, street: string): Promise<string> => {
@@ -104,6 +119,10 @@ describe('an urgent incident alarms on every wall until a street leader acknowle
     await operated.page.waitForFunction((code) => window.__jinlin!.scope === code, operatedCommunity);
     await operated.page.evaluate(() => window.__jinlin!.idle());
     operatedCamera = await cameraOf(operated.page);
+    panned = await openWallPage(browser, server.origin, { width: 960, height: 540, path: wallPath });
+    await dragMap(panned.page, 120, 60);
+    await panned.page.evaluate(() => window.__jinlin!.idle());
+    pannedCamera = await cameraOf(panned.page);
     countyZoom = await Promise.all(walls.map(({ page }) => page.evaluate(() => window.__jinlin!.map.getZoom())));
     const context: BrowserContext = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true });
     tablet = await context.newPage();
@@ -165,6 +184,15 @@ describe('an urgent incident alarms on every wall until a street leader acknowle
     expect(await cameraOf(page)).toEqual(operatedCamera);
     expect(await page.evaluate(() => window.__jinlin!.scope)).toBe(operatedCommunity);
     await page.screenshot({ path: screenshotPath('wall-alarm-operator-drilled-960x540.png') });
+  });
+
+  it('leaves the camera where an operator has just panned the map by hand', async () => {
+    const { page } = panned;
+    await page.locator(card(incident.id)).waitFor({ timeout: ALARM_TIMEOUT_MS });
+    expect(await page.evaluate(() => window.__jinlin!.map.isMoving())).toBe(false);
+    expect(await cameraOf(page)).toEqual(pannedCamera);
+    // The drag did move it: this is not a wall that never moves.
+    expect(pannedCamera.center).not.toEqual(keeperCamera.center);
   });
 
   it('shows the alarm on a wall drilled into a community of another street too, and flies there from it', async () => {
@@ -242,7 +270,7 @@ describe('an urgent incident alarms on every wall until a street leader acknowle
   });
 
   it('reports no errors on any screen', () => {
-    for (const { errors } of [...walls, drilled, keeper, operated]) expect(errors).toEqual([]);
+    for (const { errors } of [...walls, drilled, keeper, operated, panned]) expect(errors).toEqual([]);
     expect(tabletErrors).toEqual([]);
   });
 });
