@@ -33,7 +33,7 @@ export interface WallMapEvents {
   /** A click drilled into a region. */
   drill(code: string): void;
   /** Someone panned, zoomed or turned the map by hand. */
-  handMoved?(): void;
+  handMoved(): void;
 }
 
 /**
@@ -70,7 +70,7 @@ export class WallMap {
     input: () => this.#index && liveInputOf(this.#data, this.#options, this.#scope, this.#index, this.#clock.now()),
     now: () => this.#clock.now(),
     drill: (code) => this.#drill(code),
-    handMoved: () => this.events.handMoved?.(),
+    handMoved: () => this.events.handMoved(),
     unrecoverable: (reason) => this.#rebuild(reason),
     restoreTimeoutMs: () => this.#restoreTimeoutMs,
     motion: () => this.#motionPreference,

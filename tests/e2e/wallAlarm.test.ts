@@ -1,12 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RegionCollection } from '../../client/api/fetchRegions';
 import { labelPointsOf } from '../../client/map/labelPointsOf';
 import type { EventsPage } from '../../shared/contract/snapshot';
 import type { Incident } from '../../shared/domain/incident';
 import { signToken } from '../../server/auth/tokens';
 import type {} from '../../client/jinlinTestHook';
+import { clickableRegionPoint } from './harness/clickableRegionPoint';
 import { ensureClientBuilt } from './harness/ensureClientBuilt';
+import { fetchRegions } from './harness/fetchRegions';
 import { launchBrowser } from './harness/launchBrowser';
 import type { MapPage } from './harness/openMapPage';
 import { openWallPage } from './harness/openWallPage';
@@ -70,25 +71,12 @@ describe('an urgent incident alarms on every wall until a street leader acknowle
 
   /** Clicks, as an operator would, a community of `street` where the map itself is on top; returns its code. */
   const clickCommunityOf = async (page: Page, street: string): Promise<string> => {
-    const response = await fetch(`${server!.origin}/api/v1/regions?level=community&within=${street}`, { headers: bearerFor('operator') });
-    const points = labelPointsOf((await response.json()) as RegionCollection).features.map((f) => ({
+    const communities = await fetchRegions(server!.origin, 'community', { within: street, headers: bearerFor('operator') });
+    const points = labelPointsOf(communities).features.map((f) => ({
       code: f.properties.code,
       lngLat: f.geometry.coordinates as [number, number],
     }));
-    const target = await page.evaluate((candidates) => {
-      const map = window.__jinlin!.map;
-      const canvas = map.getCanvas().getBoundingClientRect();
-      for (const { code, lngLat } of candidates) {
-        const point = map.project(lngLat);
-        if (point.x < 20 || point.y < 20 || point.x > canvas.width - 20 || point.y > canvas.height - 20) continue;
-        const hits = map.queryRenderedFeatures(point, { layers: ['community-fill', 'compound-fill', 'grid-fill'] });
-        if (hits.length !== 1 || hits[0]!.properties.code !== code) continue;
-        const x = canvas.left + point.x;
-        const y = canvas.top + point.y;
-        if (document.elementFromPoint(x, y) === map.getCanvas()) return { code, x, y };
-      }
-      return null;
-    }, points);
+    const target = await clickableRegionPoint(page, points, 20);
     if (!target) throw new Error(`no community of ${street} to click on screen`);
     await page.mouse.click(target.x, target.y);
     return target.code;
@@ -96,9 +84,7 @@ describe('an urgent incident alarms on every wall until a street leader acknowle
 
   /** A point inside a real region of the level within `within`, with its code, from the same API the map uses. */
   const regionPoint = async (level: 'grid' | 'community', within: string): Promise<{ code: string; lng: number; lat: number }> => {
-    const response = await fetch(`${server!.origin}/api/v1/regions?level=${level}&within=${within}`, { headers: bearerFor('operator') });
-    if (!response.ok) throw new Error(`${level}: ${response.status}`);
-    const point = labelPointsOf((await response.json()) as RegionCollection).features[0];
+    const point = labelPointsOf(await fetchRegions(server!.origin, level, { within, headers: bearerFor('operator') })).features[0];
     if (!point) throw new Error(`no ${level} in ${within}`);
     const [lng = 0, lat = 0] = point.geometry.coordinates;
     return { code: point.properties.code, lng, lat };

@@ -1,9 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RegionCollection } from '../../client/api/fetchRegions';
 import { labelPointsOf } from '../../client/map/labelPointsOf';
 import { MAP_LAYERS } from '../../client/map/layers/index';
+import { clickableRegionPoint } from './harness/clickableRegionPoint';
 import { ensureClientBuilt } from './harness/ensureClientBuilt';
+import { fetchRegions } from './harness/fetchRegions';
 import { launchBrowser } from './harness/launchBrowser';
 import type { MapPage } from './harness/openMapPage';
 import { openWallPage } from './harness/openWallPage';
@@ -16,11 +17,6 @@ const LIVE_TIMEOUT_MS = 90_000;
 /** SwiftShader draws an 8-megapixel wall on the CPU: reaching idle and capturing it takes minutes on a loaded machine. */
 const BIG_SCREEN_TIMEOUT_MS = 300_000;
 
-const fetchRegions = async (origin: string, level: string): Promise<RegionCollection> => {
-  const response = await fetch(`${origin}/api/v1/regions?level=${level}`);
-  if (!response.ok) throw new Error(`regions ${level}: ${response.status}`);
-  return (await response.json()) as RegionCollection;
-};
 
 /** A point well inside each community (the same label points the map uses), with its code and name. */
 const communityPoints = async (origin: string) => {
@@ -110,23 +106,9 @@ describe('the whole wall, live, with the simulator running', () => {
 
   it('drills into a clicked community: breadcrumb, scope and figures follow', async () => {
     const points = await communityPoints(server!.origin);
-    const target = await screen.page.evaluate((candidates) => {
-      const map = window.__jinlin!.map;
-      const canvas = map.getCanvas().getBoundingClientRect();
-      for (const { code, name, lngLat } of candidates) {
-        const point = map.project(lngLat);
-        // A margin keeps clear of panels that overlap the map's edge.
-        if (point.x < 40 || point.y < 40 || point.x > canvas.width - 40 || point.y > canvas.height - 40) continue;
-        const hits = map.queryRenderedFeatures(point, { layers: ['community-fill', 'compound-fill', 'grid-fill'] });
-        if (hits.length !== 1 || hits[0]!.properties.code !== code) continue;
-        const x = canvas.left + point.x;
-        const y = canvas.top + point.y;
-        // Only a point where the canvas itself is on top (no panel, banner or marker label over it).
-        if (document.elementFromPoint(x, y) !== map.getCanvas()) continue;
-        return { code, name, x, y };
-      }
-      return null;
-    }, points);
+    // A margin keeps clear of panels that overlap the map's edge.
+    const point = await clickableRegionPoint(screen.page, points, 40);
+    const target = point && { ...point, name: points.find((p) => p.code === point.code)!.name };
     expect(target).not.toBeNull();
     const panelTextBefore = await screen.page.locator('.wall__cell').first().innerText();
     const crumbBefore = await screen.page.locator('[aria-current="location"]').innerText();

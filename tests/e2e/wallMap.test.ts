@@ -1,11 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INCIDENT_STATUSES } from '../../shared/domain/incident';
-import type { RegionCollection } from '../../client/api/fetchRegions';
 import { labelPointsOf } from '../../client/map/labelPointsOf';
 import { LIVE_LAYER_IDS } from '../../client/map/layers/index';
 import { LIVE_SOURCES } from '../../client/map/liveSources';
+import { clickableRegionPoint } from './harness/clickableRegionPoint';
 import { ensureClientBuilt } from './harness/ensureClientBuilt';
+import { fetchRegions } from './harness/fetchRegions';
 import { launchBrowser } from './harness/launchBrowser';
 import { openMapPage, type MapPage } from './harness/openMapPage';
 import { screenshotPath } from './harness/screenshotPath';
@@ -18,11 +19,6 @@ const HEIGHT_PX = 1080;
 /** SwiftShader draws a busy wall at a frame or two a second on a loaded CI machine: settling takes a while. */
 const SETUP_TIMEOUT_MS = 360_000;
 
-const fetchRegions = async (origin: string, level: string, within?: string): Promise<RegionCollection> => {
-  const response = await fetch(`${origin}/api/v1/regions?level=${level}${within ? `&within=${within}` : ''}`);
-  if (!response.ok) throw new Error(`regions ${level}: ${response.status}`);
-  return (await response.json()) as RegionCollection;
-};
 
 describe('the wall map with live data on a 1920×1080 screen', () => {
   let server: RunningServer | undefined;
@@ -197,22 +193,11 @@ describe('the wall map with live data on a 1920×1080 screen', () => {
     // A point well inside each community, from the same outlines the page drew; the first one that is
     // on screen and not covered by a finer region is clicked.
     const communities = await fetchRegions(server!.origin, 'community');
-    const candidates = labelPointsOf(communities).features.map((f) => ({ code: f.properties.code, lngLat: f.geometry.coordinates }));
-    const target = await screen.page.evaluate((points) => {
-      const map = window.__jinlin!.map;
-      // The map may sit in a panel of the wall: its pixels are relative to its canvas.
-      const canvas = map.getCanvas().getBoundingClientRect();
-      for (const { code, lngLat } of points) {
-        const point = map.project(lngLat as [number, number]);
-        if (point.x < 0 || point.y < 0 || point.x > canvas.width || point.y > canvas.height) continue;
-        const hits = map.queryRenderedFeatures(point, { layers: ['community-fill', 'compound-fill', 'grid-fill'] });
-        if (hits.length === 1 && hits[0]!.properties.code === code) return { code, x: canvas.left + point.x, y: canvas.top + point.y };
-      }
-      return null;
-    }, candidates);
+    const candidates = labelPointsOf(communities).features.map((f) => ({ code: f.properties.code, lngLat: f.geometry.coordinates as [number, number] }));
+    const target = await clickableRegionPoint(screen.page, candidates);
     expect(target).not.toBeNull();
     // An incident of our own in one of its grids, so the drilled view holds an open one whatever the simulator did there.
-    const gridPoint = labelPointsOf(await fetchRegions(server!.origin, 'grid', target!.code)).features[0]!;
+    const gridPoint = labelPointsOf(await fetchRegions(server!.origin, 'grid', { within: target!.code })).features[0]!;
     expect(gridPoint.properties.code.startsWith(target!.code)).toBe(true);
     const reported = await fetch(`${server!.origin}/api/v1/incidents`, {
       method: 'POST',
