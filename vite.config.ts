@@ -53,10 +53,23 @@ export default defineConfig({
           name: 'unit',
           root: '.',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**', 'node_modules/**'],
+          exclude: ['tests/e2e/**', 'node_modules/**', 'tests/server/scaleout/nodeFaults.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Restarts the machine's PostgreSQL: run alone (npm run test:faults), never beside other tests using it.
+          name: 'faults',
+          root: '.',
+          include: ['tests/server/scaleout/nodeFaults.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
       {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 
 export interface BenchOptions {
-  only: 'all' | 'ingest' | 'fanout' | 'client';
+  only: 'all' | 'ingest' | 'fanout' | 'client' | 'import' | 'export';
   quick: boolean;
   sampleScale: number;
   /** Worker threads holding the socket.io-client screens. */
@@ -20,7 +20,11 @@ export interface BenchOptions {
 
 export const USAGE = `npm run -s bench -- [options]      (or: npx tsx bench/run.ts [options])
   --quick               short runs: about 1.5 minutes instead of about 5
-  --only ingest|fanout|client  run one part (client: wall time-to-idle, bundle size, event board at 100 ev/s, in Chromium)
+  --only ingest|fanout|client|import|export  run one part (client: wall time-to-idle, bundle size, event board at 100 ev/s, in Chromium;
+                        import: npm run import of the sample county at --scale, time and peak memory;
+                        export: 30 days of incidents (100,000; --quick 20,000) exported as CSV and XLSX, rows/s and peak memory)
+  --only scaleout       SQLite ×1 against PostgreSQL ×1 and ×3 nodes (ingest throughput, fan-out p99); the full run
+                        includes it in its quick form (500 incidents, 30 screens per case; PostgreSQL at PG_BENCH_URL)
   --case RATExCLIENTS   run only this fan-out case, e.g. --case 1000x500 (repeatable)
   --client-threads N    worker threads holding the socket.io-client screens (default 2)
   --scale N             SAMPLE_SCALE of the county (default 10, as the README advises for benchmarks)
@@ -51,7 +55,7 @@ export const parseBenchOptions = (argv: string[]): BenchOptions | 'help' => {
     },
   });
   if (values.help) return 'help';
-  if (!['all', 'ingest', 'fanout', 'client'].includes(values.only)) throw new Error(`--only must be ingest, fanout or client, got "${values.only}"`);
+  if (!['all', 'ingest', 'fanout', 'client', 'import', 'export'].includes(values.only)) throw new Error(`--only must be ingest, fanout, client, import or export, got "${values.only}"`);
   const sampleScale = Number(values.scale);
   if (!Number.isInteger(sampleScale) || sampleScale < 1 || sampleScale > 20) throw new Error('--scale must be an integer from 1 to 20');
   const clientThreads = Number(values['client-threads']);

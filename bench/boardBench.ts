@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../tests/e2e/harness/launchBrowser';
 import { openWallPage } from '../tests/e2e/harness/openWallPage';
 import { startServer } from '../tests/e2e/harness/startServer';
-import { BENCH_AUTH_SECRET } from './benchToken';
+import { BENCH_AUTH_SECRET, UNLIMITED_WRITES } from './benchToken';
 import { loadCountyLayout } from './countyLayout';
 import { createPoster } from './httpPoster';
 import { incidentBody } from './incidentBodies';
@@ -120,7 +120,7 @@ const reportedToday = (page: Page) => page.evaluate(() => window.__jinlin!.kpis!
  */
 export const runBoardBench = async () => {
   progress(`board bench: a wall, then ${RATE_PER_S} reports/s for ${PHASE_S} s through the API`);
-  const server = await startServer({ env: { SIMULATOR: 'off', AUTH_SECRET: BENCH_AUTH_SECRET } });
+  const server = await startServer({ env: { SIMULATOR: 'off', AUTH_SECRET: BENCH_AUTH_SECRET, ...UNLIMITED_WRITES } });
   const browser = await launchBrowser();
   const poster = createPoster(server.origin, 32);
   try {

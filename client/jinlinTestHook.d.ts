@@ -1,9 +1,9 @@
 import type { MapLibreMap } from 'maplibre-gl';
 import type { Snapshot } from '../shared/contract/snapshot';
 import type { RegionKpis } from '../shared/domain/kpi';
-import type { BindingStats } from './map/MapLayerTarget';
-import type { MapOptionsPatch } from './map/mapInput';
-import type { RenderCost } from './map/MapSession';
+import type { BindingStats } from './map/binding/MapLayerTarget';
+import type { MapOptionsPatch } from './map/binding/mapInput';
+import type { RenderCost } from './map/engine/MapSession';
 import type { ConnectionState } from './realtime/ConnectionStatus';
 
 /** What the page exposes to the end-to-end tests, and nothing more. */

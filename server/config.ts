@@ -1,13 +1,20 @@
 import { resolve } from 'node:path';
 import type { AlarmPolicy } from '../shared/logic/alarms/alarmPolicy';
 import { parseAlarmPolicy } from '../shared/logic/alarms/parseAlarmPolicy';
+import { BasemapConfigError, loadBasemapConfig, type BasemapConfig } from './basemap/basemapConfig';
+import { hasImportedCounty } from './county/importedCountyFile';
+import { loadLimits, type Limits } from './plugins/limitsConfig';
+import { ConfigError } from './ConfigError';
 
 /** Every setting is an environment variable with a demo-friendly default (see README). */
 export interface Config {
   host: string;
   port: number;
   dataDir: string;
-  store: 'sqlite';
+  /** sqlite: one process, embedded file; postgres: several nodes on one DATABASE_URL (README "Several nodes"). */
+  store: 'sqlite' | 'postgres';
+  /** PostgreSQL connection string (STORE=postgres); may carry `?options=-c search_path=…`. */
+  databaseUrl: string;
   /** Run the built-in simulator (demo county). */
   simulator: boolean;
   /** Time compression of the server clock (1 = real time, 60 = one hour a minute). */
@@ -38,9 +45,15 @@ export interface Config {
   tourFile: string;
   /** The wall plays the tour at boot and resumes it when the presenter leaves it idle. */
   tourAutoplay: boolean;
+  /** Timeouts, shutdown drain, rate limits and overload thresholds (server/plugins/limitsConfig.ts). */
+  limits: Limits;
+  /** The offline basemap under the regions (BASEMAP, BASEMAP_* variables); null = none, the wall as always. */
+  basemap: BasemapConfig | null;
 }
 
-export class ConfigError extends Error {}
+
+/** The sample county's guided tour; an imported county skips it when its stops name regions it lacks. */
+export const DEFAULT_TOUR_FILE = 'data/tours/default.json';
 
 type Env = Record<string, string | undefined>;
 
@@ -85,6 +98,15 @@ const alarmPolicy = (env: Env): AlarmPolicy => {
   return parsed.value;
 };
 
+const basemap = (env: Env): BasemapConfig | null => {
+  try {
+    return loadBasemapConfig(env);
+  } catch (error) {
+    if (error instanceof BasemapConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
+};
+
 const clockTime = (env: Env, name: string, fallback: string): string => {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -93,15 +115,18 @@ const clockTime = (env: Env, name: string, fallback: string): string => {
 };
 
 export const loadConfig = (env: Env = process.env): Config => {
-  const store = env.STORE ?? 'sqlite';
-  if (store !== 'sqlite') throw new ConfigError(`STORE must be sqlite, got "${store}"`);
-  const simulator = bool(env, 'SIMULATOR', true);
-  const tourFile = env.TOUR_FILE ?? 'data/tours/default.json';
+  const store = oneOf(env, 'STORE', ['sqlite', 'postgres'] as const, 'sqlite');
+  const databaseUrl = env.DATABASE_URL ?? '';
+  if (store === 'postgres' && databaseUrl === '') throw new ConfigError('DATABASE_URL must be set when STORE=postgres');
+  // An imported county is a real one: no invented activity unless asked for (SIMULATOR=on, rehearsals).
+  const simulator = bool(env, 'SIMULATOR', !hasImportedCounty(resolve(env.DATA_DIR ?? '.data')));
+  const tourFile = env.TOUR_FILE ?? DEFAULT_TOUR_FILE;
   return {
     host: env.HOST ?? '0.0.0.0',
     port: int(env, 'PORT', 8080, 0, 65535),
     dataDir: resolve(env.DATA_DIR ?? '.data'),
     store,
+    databaseUrl,
     simulator,
     simSpeed: num(env, 'SIM_SPEED', 1, 0.1, 3600),
     simRate: num(env, 'SIM_RATE', 20, 0, 10000),
@@ -121,5 +146,7 @@ export const loadConfig = (env: Env = process.env): Config => {
     tourFile: tourFile === '' ? '' : resolve(tourFile),
     // A demo county (simulator on) shows itself off; an operations wall waits for a presenter.
     tourAutoplay: bool(env, 'TOUR_AUTOPLAY', simulator),
+    limits: loadLimits(env),
+    basemap: basemap(env),
   };
 };

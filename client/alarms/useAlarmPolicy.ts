@@ -1,7 +1,7 @@
 import { onBeforeUnmount, onMounted, shallowRef, type Ref } from 'vue';
 import type { AlarmPolicy } from '../../shared/logic/alarms/alarmPolicy';
-import { retryUntilDone } from '../map/retryUntilDone';
-import { fetchAlarmPolicy } from './fetchAlarmPolicy';
+import { retryUntilDone } from '../api/retryUntilDone';
+import { fetchAlarmPolicy } from '../api/fetchAlarmPolicy';
 
 const RETRY_DELAY_MS = 5_000;
 

@@ -8,7 +8,7 @@ import { alarmCardsOf, MAX_ALARM_CARDS, placeOfNotice } from './alarmCards';
 import { spokenPlace } from './alarmVoice';
 import { AlarmSpeaker } from './AlarmSpeaker';
 import { AlarmWatch } from './AlarmWatch';
-import type { AlarmFeedStore } from './useAlarmFeedStore';
+import type { AlarmFeedStore } from '../stores/useAlarmFeedStore';
 
 export interface WallAlarmsOptions {
   /** The server's alarm feed for this wall's token (client/alarms/bindAlarmFeed). */

@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { ROUTES } from '../../shared/contract/http';
 import type { RegionLevel } from '../../shared/domain/region';
-import { apiFetch } from '../session/apiFetch';
+import { apiFetch } from './apiFetch';
 
 /** The hierarchy's levels plus `context`, the neighbouring districts drawn around the county. */
 export type MapLevel = RegionLevel | 'context';

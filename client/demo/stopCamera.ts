@@ -1,5 +1,5 @@
 import type { TourStop } from '../../shared/contract/demo';
-import type { RegionView } from '../map/regionCamera';
+import type { RegionView } from '../map/regions/regionCamera';
 
 /** A stop's camera with the flat, north-up defaults filled in; no zoom = fit the region. */
 export const stopViewOf = (stop: TourStop): RegionView => ({

@@ -1,6 +1,7 @@
 import type { TourStop } from '../../shared/contract/demo';
-import type { PanelId } from '../layout/wallPresets';
-import { DEFAULT_VISIBILITY, TOGGLEABLE_LAYERS, type ChoroplethMetric, type LayerVisibility } from '../map/mapInput';
+import type { PanelId } from '../panels/panelIds';
+import type { ChoroplethMetric, LayerVisibility } from '../map/binding/mapInput';
+import { DEFAULT_VISIBILITY, onlyLayers } from '../map/layers/index';
 
 /** What the wall switches on for a stop: live layers, the choropleth and the panels to glow. */
 export interface StopHighlights {
@@ -11,10 +12,6 @@ export interface StopHighlights {
 
 /** The wall as it is without a tour: default layers, no choropleth, no glowing panel. */
 export const NO_HIGHLIGHTS: StopHighlights = { visibility: DEFAULT_VISIBILITY, choropleth: 'none', panels: new Set() };
-
-// fromEntries over every toggleable layer yields exactly the record's keys.
-const onlyLayers = (named: ReadonlySet<string>): LayerVisibility =>
-  Object.fromEntries(TOGGLEABLE_LAYERS.map((layer) => [layer, named.has(layer)])) as LayerVisibility;
 
 /**
  * A stop that names layers shows exactly those, so the story it tells is not drowned by the rest

@@ -1,9 +1,9 @@
 import { computed, onBeforeUnmount, onMounted, watch } from 'vue';
 import type { TourStop } from '../../shared/contract/demo';
-import type { RegionView } from '../map/regionCamera';
+import type { RegionView } from '../map/regions/regionCamera';
 import { stopKeyOf, stopViewOf } from './stopCamera';
 import { stopHighlights } from './stopHighlights';
-import type { DemoStore } from './useDemoStore';
+import type { DemoStore } from '../stores/useDemoStore';
 
 /** Slow enough to follow from the back of the hall, quick enough to leave most of a stop to its caption. */
 export const TOUR_FLY_MS = 2500;

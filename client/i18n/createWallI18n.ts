@@ -1,5 +1,5 @@
 import { createI18n } from 'vue-i18n';
-import { SHANGHAI_TIME_ZONE } from '../layout/shanghaiClock';
+import { SHANGHAI_TIME_ZONE } from '../time/shanghaiClock';
 import { en } from './en';
 import type { WallLocale } from './wallLocales';
 import { zhCN } from './zhCN';

@@ -1,10 +1,10 @@
-import type { ScenarioId, TourMode } from '../../shared/contract/demo';
+import type { ScenarioId, TourLayer, TourMode } from '../../shared/contract/demo';
 import type { EventType } from '../../shared/domain/event';
-import type { IncidentCategory } from '../../shared/domain/incident';
+import type { IncidentCategory, IncidentSource, IncidentStatus, IncidentStep, Priority } from '../../shared/domain/incident';
 import type { AlarmReason } from '../../shared/logic/alarms/alarmOf';
 import type { RegionLevel } from '../../shared/domain/region';
 import type { StationStatus, StationType } from '../../shared/domain/station';
-import type { ServiceCategory } from '../../shared/domain/volunteer';
+import type { MemberKind, ServiceCategory } from '../../shared/domain/volunteer';
 import type { ConnectionState } from '../realtime/ConnectionStatus';
 
 /**
@@ -164,6 +164,7 @@ export const zhCN = {
       overdue: '{time} 到期未办结',
     } satisfies Record<AlarmReason, string>,
     more: '另有 {count} 条告警',
+    listTitle: '告警 {count} 条',
     enableVoice: '启用语音播报',
     voiceEnabled: '语音播报已启用',
     voice: {
@@ -174,6 +175,34 @@ export const zhCN = {
     acknowledge: '确认',
     acknowledging: '确认中…',
     none: '当前没有告警',
+  },
+  exports: {
+    title: '导出事件',
+    from: '起',
+    to: '止',
+    csv: '导出 CSV',
+    xlsx: '导出 Excel',
+    working: '正在导出…',
+    failed: '导出失败：{message}',
+  },
+  legend: {
+    layers: {
+      incidentHeat: '事件热力',
+      volunteerHeat: '志愿者热力',
+      incidentMarkers: '事件点位',
+      stations: '服务站点',
+      checkinRipples: '志愿签到',
+      serviceCircles: '15分钟服务圈',
+    } satisfies Record<TourLayer, string>,
+    incidentStatuses: {
+      reported: '上报',
+      accepted: '受理',
+      dispatched: '派单',
+      in_progress: '处置',
+      resolved: '办结',
+      rated: '评价',
+    } satisfies Record<IncidentStatus, string>,
+    alerts: { overdue: '超期（红色脉冲）', new: '新上报（白色脉冲）' },
   },
   categories: {
     dispute: '矛盾纠纷',
@@ -230,4 +259,138 @@ export const zhCN = {
     tutoring: '课业辅导',
     mediation: '矛盾调解',
   } satisfies Record<ServiceCategory, string>,
+  /** The street leader's tablet (client/screens/tablet). */
+  tablet: {
+    title: '近邻 · 街道工作台',
+    loading: '正在加载…',
+    kpis: { open: '待办', overdue: '超期', resolvedToday: '今日办结' },
+    outbox: { sending: '{count} 项待发送', failed: '{count} 项未成功' },
+    offlineNotice: '网络已断开：列表可能不是最新，办理操作会保留并在恢复后自动发送',
+    tapToView: '{text} — 点击查看',
+    readOnly: '只读：此链接无权办理事件',
+    badToken: '登录凭证无效或已过期，请向管理员索取新的链接',
+    tabs: {
+      incidents: '待办事件',
+      alarms: '告警',
+      stations: '服务阵地',
+      volunteers: '在岗志愿者',
+      wishes: '微心愿',
+    },
+    overdueBadge: '超期 {count}',
+    /** The lifecycle as residents and grid workers say it: 上报 → 受理 → 派单 → 处置 → 办结 → 评价. */
+    steps: {
+      report: '上报',
+      accept: '受理',
+      dispatch: '派单',
+      start: '处置',
+      resolve: '办结',
+      escalate: '提级',
+      rate: '评价',
+    } satisfies Record<IncidentStep['action'], string>,
+    statuses: {
+      reported: '待受理',
+      accepted: '已受理',
+      dispatched: '已派单',
+      in_progress: '处置中',
+      resolved: '已办结',
+      rated: '已评价',
+    } satisfies Record<IncidentStatus, string>,
+    priorities: { low: '一般', normal: '普通', high: '较急', urgent: '紧急' } satisfies Record<Priority, string>,
+    /** What each button says. */
+    actions: {
+      accept: '受理',
+      dispatch: '派单',
+      start: '开始处置',
+      resolve: '办结',
+      escalate: '提级上报',
+    },
+    /** The question an action asks before it is sent, for those that need words. */
+    prompts: {
+      dispatch: { label: '处置单位', placeholder: '如：城管中队、物业服务中心' },
+      resolve: { label: '办结情况', placeholder: '如何处理的，结果如何（将用于回访居民）' },
+      escalate: { label: '提级原因', placeholder: '为什么本级无法解决' },
+    },
+    missing: { dispatch: '请填写处置单位', resolve: '请填写办结情况', escalate: '请填写提级原因' },
+    tooLong: '最多 {max} 字',
+    sources: {
+      patrol: '网格员巡查',
+      snapshot: '随手拍',
+      hotline: '12345热线',
+      station: '驿站收集',
+      sensor: '感知设备',
+      open311: '外部平台',
+    } satisfies Record<IncidentSource, string>,
+    memberKinds: { party_member: '党员', volunteer: '志愿者' } satisfies Record<MemberKind, string>,
+    /** The connection as the header says it; no_network when the browser has no network at all. */
+    connection: {
+      connecting: '连接中',
+      live: '实时在线',
+      catching_up: '同步中',
+      stale: '数据延迟',
+      offline: '离线',
+      no_network: '无网络',
+    } satisfies Record<ConnectionState | 'no_network', string>,
+    queue: { sending: '发送中…', empty: '没有待办事件' },
+    sheet: {
+      back: '‹ 列表',
+      sla: '（时限 {minutes} 分钟 · {priority}）',
+      location: '位置',
+      source: '来源',
+      level: '办理层级',
+      assignee: '处置单位',
+      reporter: '上报人',
+      resolution: '办结情况',
+      progress: '办理进度',
+    },
+    actionPanel: {
+      stale: '事件状态已变化，该操作已不适用',
+      dismiss: '知道了',
+      confirm: '确认{action}',
+      cancel: '取消',
+      awaitingRating: '已办结，等待居民评价',
+      done: '已办结并评价',
+    },
+    stations: { onDuty: ' · 值班 {name}', onDutyCount: ' · 在岗 {count} 人', visitors: ' · 到访 {count} 人', empty: '辖区内没有服务阵地' },
+    volunteers: { onDutyFor: '已在岗 {duration}', empty: '当前没有在岗的党员志愿者' },
+    wishes: { waitingFor: '已等待 {duration}', empty: '没有等待认领的微心愿' },
+    /** An action of this tablet with no definite answer yet, or refused (pendingText.ts). */
+    pending: {
+      refusals: {
+        status401: '登录凭证已失效，请重新打开链接',
+        status403: '无权处理该事件',
+        status404: '事件不存在或不在本辖区',
+        status409: '事件状态已变化，请查看最新进度',
+        status422: '内容不符合要求',
+      },
+      refused: '服务器拒绝了该操作',
+      failed: '「{name}」未成功：{meaning}（{status} {message}）',
+      sending: '正在发送「{name}」…',
+      sendingAgain: '正在发送「{name}」… 第 {attempt} 次尝试',
+      waiting: '「{name}」等待发送：{why}，{retry}',
+      serverBusy: '服务器暂时无法处理（{status}）',
+      noNetwork: '网络未连通',
+      retryIn: '{seconds} 秒后重试',
+      retrying: '正在重试',
+    },
+    ackAlarm: '确认告警',
+    duration: {
+      minutes: '{minutes}分钟',
+      hours: '{hours}小时',
+      hoursMinutes: '{hours}小时{minutes}分',
+      days: '{days}天',
+      daysHours: '{days}天{hours}小时',
+      overdue: '超期{duration}',
+      remaining: '剩余{duration}',
+    },
+    otherDay: '{month}月{day}日 {time}',
+  },
+  /** What a map says while it has nothing to show (MapView, LiveMap). */
+  map: {
+    status: {
+      loading: '正在加载地图数据…',
+      failed: '地图无法显示，请联系值班人员',
+      recovering: '地图正在恢复显示…',
+      retrying: '地图数据加载失败，{seconds} 秒后重试',
+    },
+  },
 };

@@ -1,6 +1,6 @@
 import { isValidScopeCode } from '../../shared/logic/scope';
 import { localeOf, type WallLocale } from '../i18n/wallLocales';
-import { motionPreferenceOf, type MotionPreference } from '../map/motionPreference';
+import { motionPreferenceOf, type MotionPreference } from '../map/engine/motionPreference';
 import { isWallLayout, type WallLayout } from './wallLayouts';
 
 /** What a wall is told by its URL (kiosk shortcuts carry it) or by the build's environment. */
@@ -32,7 +32,7 @@ const cleanTitle = (title: string | null | undefined): string | null => {
 /**
  * Reads `?title=&layout=16x9|32x9&lang=en&scope=<code>&motion=auto|still|full&alarmFlights=off`; `configuredTitle` (VITE_WALL_TITLE at build
  * time) is the fallback title. Anything malformed is ignored rather than shown. The `?token=` of a
- * ready URL is not configuration: client/session claims it.
+ * ready URL is not configuration: client/api/claimSessionToken.ts claims it.
  */
 export const wallConfigOf = (search: string, configuredTitle?: string): WallConfig => {
   const query = new URLSearchParams(search);

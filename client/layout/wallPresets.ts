@@ -1,17 +1,5 @@
+import type { PanelId } from '../panels/panelIds';
 import type { WallLayout } from './wallLayouts';
-
-export const PANEL_IDS = [
-  'organisation',
-  'incidents',
-  'rates',
-  'trend',
-  'category',
-  'ranking',
-  'stations',
-  'volunteers',
-  'wishes',
-] as const;
-export type PanelId = (typeof PANEL_IDS)[number];
 
 /** One slot of a column: a panel, or panels side by side when they are narrow. */
 export interface PanelSlot {

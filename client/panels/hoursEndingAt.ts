@@ -1,5 +1,5 @@
 import { HOUR_MS } from '../../shared/logic/shanghaiTime';
-import { shanghaiHourOf } from '../layout/shanghaiClock';
+import { shanghaiHourOf } from '../time/shanghaiClock';
 
 /**
  * The Shanghai clock hours of `count` hourly buckets, oldest first, the last being the hour that

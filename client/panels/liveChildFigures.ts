@@ -1,6 +1,6 @@
 import type { ChildFigures } from '../../shared/contract/snapshot';
 import type { Incident } from '../../shared/domain/incident';
-import { isIncidentClosed } from '../../shared/logic/kpi/countIncident';
+import { isClosed } from '../../shared/logic/sla';
 
 /**
  * The snapshot's child figures with open and overdue recounted from the live incidents: the
@@ -18,7 +18,7 @@ export const liveChildFigures = (
   const codeLength = first.code.length;
   const counts = new Map(children.map((child) => [child.code, { open: 0, overdue: 0 }]));
   for (const incident of incidents) {
-    if (isIncidentClosed(incident)) continue;
+    if (isClosed(incident)) continue;
     const count = counts.get(incident.gridCode.slice(0, codeLength));
     if (!count) continue;
     count.open++;

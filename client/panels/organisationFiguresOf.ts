@@ -1,5 +1,5 @@
 import { REGION_LEVELS, type Region, type RegionLevel } from '../../shared/domain/region';
-import { countInside, type RegionDirectory } from '../layout/regionDirectory';
+import { countInside, type RegionDirectory } from '../stores/regionDirectory';
 
 export interface LevelCount {
   level: Exclude<RegionLevel, 'county'>;

@@ -17,6 +17,8 @@ export interface ConnectionStatus {
   headSeq: number;
   /** The server's clock at the last heartbeat: the right "now" for figures stamped by it. */
   serverTime: number | null;
+  /** How fast that clock runs (the heartbeat's speed; 1 before any). */
+  serverSpeed: number;
   /** Wall time the data was last known current, while stale; null when fresh. */
   staleSince: number | null;
   /** Milliseconds since the last sign of life (monotonic). */

@@ -8,7 +8,7 @@ import { DemoCommandError, demoAckTimeoutMs, type DemoRequest } from '../demo/de
 import { Backoff } from './Backoff';
 import { connectionStateOf, type ConnectionStatus } from './ConnectionStatus';
 import { FreshnessWatch } from './FreshnessWatch';
-import { HttpError, isServiceDown } from './HttpError';
+import { HttpError, isServiceDown } from '../api/HttpError';
 import { KpiOrder } from './KpiOrder';
 import { ListenerSet } from './ListenerSet';
 import { LiveListeners } from './LiveListeners';
@@ -40,6 +40,7 @@ export class LiveConnection {
   private httpDown = false;
   private headSeq = 0;
   private serverTime: number | null = null;
+  private serverSpeed = 1;
   private stopWatchdog: () => void = () => undefined;
   private closed = false;
 
@@ -135,6 +136,7 @@ export class LiveConnection {
       lastSeq,
       headSeq: Math.max(this.headSeq, lastSeq),
       serverTime: this.serverTime,
+      serverSpeed: this.serverSpeed,
       staleSince,
       dataAgeMs: this.freshness.ageMs(),
     };
@@ -171,6 +173,7 @@ export class LiveConnection {
   private acceptHeartbeat(beat: Heartbeat): void {
     this.freshness.heard(beat.intervalMs);
     this.serverTime = beat.serverTime;
+    this.serverSpeed = beat.speed;
     this.headSeq = beat.headSeq;
     const { lastSeq, pending, hasSnapshot, needSnapshot, logEpoch } = this.follower;
     // Another log than the picture's: the reset's reload notice was missed. Frames of the new log
@@ -229,7 +232,8 @@ export class LiveConnection {
     this.waiters.rejectAll(error);
     this.gate.reset();
     this.follower.follow(this.follower.fallbackScope());
-    this.work();
+    // The gate was reset for the refused region: the socket must be subscribed again to the one shown.
+    this.retryNow();
   }
 
   /** Retries now: after a back-off, or when the socket is back (so, probably, is the API). */

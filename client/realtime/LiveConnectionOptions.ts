@@ -1,6 +1,6 @@
 import { MAX_REPLAY_EVENTS } from '../../shared/contract/socket';
 import { createSocket, DEFAULT_SOCKET_OPTIONS, type LiveSocketOptions, type SocketFactory } from './createSocket';
-import type { FetchLike } from './getJson';
+import { platformFetch, type FetchLike } from '../api/getJson';
 import { systemTimers, type Timers } from './Timers';
 
 export interface LiveConnectionOptions {
@@ -47,7 +47,7 @@ export const resolveLiveOptions = (options: LiveConnectionOptions): ResolvedLive
   return {
     baseUrl: options.baseUrl ?? '',
     token,
-    fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
+    fetch: options.fetch ?? platformFetch,
     io: options.io ?? createSocket,
     // A function, so each reconnection presents the token current at that moment.
     socketOptions: { ...DEFAULT_SOCKET_OPTIONS, auth: (send) => send(bearerOf(token())), ...options.socketOptions },

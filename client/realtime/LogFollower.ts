@@ -2,11 +2,11 @@ import { MAX_REPLAY_EVENTS, type EventFrame } from '../../shared/contract/socket
 import type { Snapshot } from '../../shared/contract/snapshot';
 import type { JinlinEvent } from '../../shared/domain/event';
 import { isInScope } from '../../shared/logic/scope';
-import { fetchEventsPage } from './fetchEventsPage';
-import { fetchSnapshot } from './fetchSnapshot';
+import { fetchEventsPage } from '../api/fetchEventsPage';
+import { fetchSnapshot } from '../api/fetchSnapshot';
 import { FrameInbox } from './FrameInbox';
-import type { FetchLike } from './getJson';
-import type { RequestContext } from './RequestContext';
+import type { FetchLike } from '../api/getJson';
+import type { RequestContext } from '../api/RequestContext';
 
 export interface LogFollowerHooks {
   snapshot(snapshot: Snapshot): void;

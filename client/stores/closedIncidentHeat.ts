@@ -1,7 +1,6 @@
 import type { Incident, Priority } from '../../shared/domain/incident';
 import type { LngLat } from '../../shared/domain/common';
-import { isIncidentClosed } from '../../shared/logic/kpi/countIncident';
-import { closedAt } from '../map/layers/incidentMarkers';
+import { closedAt, isClosed } from '../../shared/logic/sla';
 
 /**
  * What a wall still needs of an incident closed a while ago: a point on the 7-day heat map. A whole
@@ -28,7 +27,7 @@ export const compactClosedIncidents = (
 ): number => {
   let moved = 0;
   for (const [id, incident] of incidents) {
-    if (!isIncidentClosed(incident) || now - closedAt(incident) <= afterMs) continue;
+    if (!isClosed(incident) || now - closedAt(incident) <= afterMs) continue;
     incidents.delete(id);
     heat.set(id, { id, location: incident.location, priority: incident.priority, reportedAt: incident.reportedAt });
     moved++;

@@ -8,7 +8,7 @@ import type { Region } from '../../shared/domain/region';
 import { applyEvents } from '../../shared/logic/applyEvent';
 import { createEntityState, type EntityState } from '../../shared/logic/entityState';
 import type { ConnectionState, ConnectionStatus } from '../realtime/ConnectionStatus';
-import { CLOSED_MARKER_MS } from '../map/layers/incidentMarkers';
+import { RECENTLY_CLOSED_MS } from '../../shared/logic/sla';
 import { compactClosedIncidents, pruneHeatPoints, type HeatPoint } from './closedIncidentHeat';
 import { pruneClosedEntities, RETAIN_CLOSED_MS } from './pruneClosedEntities';
 
@@ -18,7 +18,7 @@ export type ScreenEntities = EntityState & { closedIncidentHeat: Map<string, Hea
 const withHeat = (state: EntityState): ScreenEntities => ({ ...state, closedIncidentHeat: new Map() });
 
 /** Once no marker shows a closed incident any more, only the heat map needs it. */
-const COMPACT_CLOSED_AFTER_MS = CLOSED_MARKER_MS;
+const COMPACT_CLOSED_AFTER_MS = RECENTLY_CLOSED_MS;
 
 /** The entity state of a snapshot, ready for the shared reducer (which mutates its maps). */
 const entityStateOf = (snapshot: Snapshot): ScreenEntities => {
@@ -47,6 +47,7 @@ export const useLiveStore = defineStore('live', () => {
   const lastSeq = ref(0);
   const headSeq = ref(0);
   const serverTime = ref<number | null>(null);
+  const serverSpeed = ref(1);
   const staleSince = ref<number | null>(null);
   const dataAgeMs = ref(0);
 
@@ -63,6 +64,8 @@ export const useLiveStore = defineStore('live', () => {
     lastSeq.value = snapshot.seq;
     headSeq.value = Math.max(headSeq.value, snapshot.seq);
     entitiesVersion.value++;
+    // Until the first heartbeat, the snapshot's own stamp is the server's time (the header clock shows it).
+    if (serverTime.value === null) serverTime.value = snapshot.at;
   }
 
   /** Events in seq order; the reducer itself ignores any at or below the state's seq. */
@@ -81,7 +84,8 @@ export const useLiveStore = defineStore('live', () => {
   function setStatus(status: ConnectionStatus): void {
     connection.value = status.state;
     headSeq.value = status.headSeq;
-    serverTime.value = status.serverTime;
+    serverTime.value = status.serverTime ?? serverTime.value;
+    serverSpeed.value = status.serverSpeed;
     staleSince.value = status.staleSince;
     dataAgeMs.value = status.dataAgeMs;
   }
@@ -113,6 +117,7 @@ export const useLiveStore = defineStore('live', () => {
     lastSeq,
     headSeq,
     serverTime,
+    serverSpeed,
     staleSince,
     dataAgeMs,
     loadSnapshot,

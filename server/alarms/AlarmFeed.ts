@@ -5,6 +5,7 @@ import type { Incident } from '../../shared/domain/incident';
 import { canRead } from '../../shared/logic/access';
 import { alarmNoticeOf } from '../../shared/logic/alarms/alarmNoticeOf';
 import { alarmKey, type Alarm } from '../../shared/logic/alarms/alarmOf';
+import { groupAlarms } from '../../shared/logic/alarms/groupAlarms';
 import type { AlarmPolicy } from '../../shared/logic/alarms/alarmPolicy';
 import { entityRefOf } from '../../shared/logic/entityRef';
 import { isInScope } from '../../shared/logic/scope';
@@ -39,7 +40,7 @@ const parseRoom = (room: string): { scope: string; audience: Audience } | null =
 
 /** What makes two frames different to a screen; the computation time alone does not. */
 const signatureOf = (frame: AlarmFrame): string =>
-  `${frame.epoch}|${frame.total}|${frame.alarms.map((n) => `${alarmKey(n)}/${n.status}/${n.priority}`).join(',')}`;
+  `${frame.epoch}|${frame.total}|${frame.alarms.map((n) => `${alarmKey(n)}/${n.status}/${n.priority}/${n.group}/${n.count}`).join(',')}`;
 
 /**
  * The county-wide alarm feed: every socket gets the complete list of active alarms inside its
@@ -145,16 +146,27 @@ export class AlarmFeed {
     this.unsent = true;
   }
 
+  /**
+   * Repeats are grouped within the token's scope, so every screen of a room counts the same groups;
+   * each notice names its group's lead and size (newest first, a lead always precedes its repeats).
+   */
   private frameFor(scope: string, audience: Audience): AlarmFrame {
-    const notices: AlarmNotice[] = [];
-    let total = 0;
-    for (const alarm of this.alarms) {
+    const inScope = this.alarms.filter((alarm) => {
       const incident = this.index.get(alarm.incidentId);
-      if (!incident || !isInScope(incident.regionPath, scope)) continue;
-      total++;
-      if (notices.length < MAX_ALARM_NOTICES) notices.push(this.noticeOf(alarm, incident, audience));
+      return incident !== undefined && isInScope(incident.regionPath, scope);
+    });
+    const groupOf = new Map<Alarm, { lead: Alarm; count: number }>();
+    for (const { lead, members } of groupAlarms(inScope, (id) => this.index.get(id))) {
+      for (const member of members) groupOf.set(member, { lead, count: members.length });
     }
-    return { alarms: notices, total, epoch: this.indexEpoch ?? '', at: this.computedAt };
+    const notices: AlarmNotice[] = [];
+    for (const alarm of inScope.slice(0, MAX_ALARM_NOTICES)) {
+      const group = groupOf.get(alarm) as { lead: Alarm; count: number };
+      const notice = this.noticeOf(alarm, this.index.get(alarm.incidentId) as Incident, audience);
+      const lead = group.lead === alarm ? notice.incidentId : this.noticeOf(group.lead, this.index.get(group.lead.incidentId) as Incident, audience).incidentId;
+      notices.push(group.count === 1 && lead === notice.incidentId ? notice : { ...notice, group: lead, count: group.count });
+    }
+    return { alarms: notices, total: inScope.length, epoch: this.indexEpoch ?? '', at: this.computedAt };
   }
 
   /** Incidents are replaced, never changed in place, so a notice is rebuilt only when its incident or alarm is new. */
@@ -180,7 +192,7 @@ export class AlarmFeed {
       const signature = signatureOf(frame);
       if (this.sent.get(room) === signature) continue;
       this.sent.set(room, signature);
-      io.to(room).emit('alarms', frame);
+      io.local.to(room).emit('alarms', frame);
     }
     for (const room of this.sent.keys()) if (!rooms.get(room)?.size) this.sent.delete(room);
   }

@@ -1,4 +1,5 @@
 import type { Principal } from '../../shared/logic/access';
+import type { Keyring } from './keyring';
 import { principalOf, verifyToken, type TokenError } from './tokens';
 
 export type AuthResult = { ok: true; principal: Principal } | { ok: false; statusCode: 401; error: string; message: string };
@@ -7,6 +8,7 @@ const MESSAGES: Record<TokenError | 'revoked' | 'missing', string> = {
   missing: 'a token is required (Authorization: Bearer …)',
   malformed: 'the token is malformed',
   bad_signature: 'the token signature is invalid',
+  unknown_key: 'the token was signed with a key this server does not know (retired, or another server\'s)',
   expired: 'the token has expired',
   invalid_claims: 'the token claims are invalid',
   revoked: 'the token has been revoked',
@@ -17,17 +19,17 @@ export class Auth {
   private readonly revoked = new Set<string>();
 
   constructor(
-    private readonly secret: string,
+    private readonly keyring: Keyring,
     private readonly anonymous: Principal | null,
     private readonly now: () => number,
   ) {}
 
-  authenticate(token: string | undefined): AuthResult {
+  async authenticate(token: string | undefined): Promise<AuthResult> {
     if (!token) {
       if (this.anonymous) return { ok: true, principal: this.anonymous };
       return { ok: false, statusCode: 401, error: 'unauthorized', message: MESSAGES.missing };
     }
-    const verified = verifyToken(token, this.secret, this.now());
+    const verified = await verifyToken(token, this.keyring, this.now());
     if (!verified.ok) return { ok: false, statusCode: 401, error: 'unauthorized', message: MESSAGES[verified.error] };
     if (this.revoked.has(verified.claims.jti)) return { ok: false, statusCode: 401, error: 'unauthorized', message: MESSAGES.revoked };
     return { ok: true, principal: { ...principalOf(verified.claims), expiresAt: verified.claims.exp * 1000 } };

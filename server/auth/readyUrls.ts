@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/logic/access';
+import type { SigningKey } from './keyring';
 import { signToken } from './tokens';
 
 /** The page a role opens: tablets for street leaders, the presenter remote, the wall for the rest. */
@@ -8,7 +9,7 @@ export const readyUrl = (base: string, role: Role, token: string): string => {
 };
 
 /** What `npm start` prints in demo mode: a wall, a county operator, one street leader, the presenter's remote, a field app. */
-export const demoReadyUrls = (base: string, secret: string, countyCode: string, streetCode: string, now: number): string[] => {
+export const demoReadyUrls = (base: string, secret: string | SigningKey, countyCode: string, streetCode: string, now: number): string[] => {
   const make = (role: Role, scope: string, ttlSeconds: number) => signToken({ role, scope, ttlSeconds, subject: `demo-${role}`, now }, secret).token;
   const day = 86400;
   const ingest = make('ingest', countyCode, 30 * day);

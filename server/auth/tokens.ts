@@ -1,8 +1,10 @@
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
+import { errors, jwtVerify, type JWTPayload } from 'jose';
 import { ROLES, type Principal, type Role } from '../../shared/logic/access';
 import { isValidScopeCode } from '../../shared/logic/scope';
+import { DEFAULT_KID, type Keyring, type SigningKey } from './keyring';
 
-/** A compact JWT (HS256) any standard library can verify. Claims: sub, role, scope, iat, exp, jti. */
+/** A compact JWT (HS256, header `kid`) any standard library can verify. Claims: sub, role, scope, iat, exp, jti. */
 export interface TokenClaims {
   sub: string;
   role: Role;
@@ -12,14 +14,18 @@ export interface TokenClaims {
   jti: string;
 }
 
-const base64url = (data: string | Buffer) => Buffer.from(data).toString('base64url');
-const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-const sign = (input: string, secret: string) => createHmac('sha256', secret).update(input).digest('base64url');
+const base64url = (data: string) => Buffer.from(data).toString('base64url');
+const asKey = (key: string | SigningKey): SigningKey => (typeof key === 'string' ? { kid: DEFAULT_KID, secret: key } : key);
 
+/**
+ * Signing stays synchronous (jose's signers are all async, and the ready URLs, the CLI and every
+ * test helper sign inline); it is one HMAC over the standard JWS input, checked against jose in the tests.
+ */
 export const signToken = (
   options: { role: Role; scope: string; ttlSeconds: number; subject?: string; now: number },
-  secret: string,
+  key: string | SigningKey,
 ): { token: string; claims: TokenClaims } => {
+  const { kid, secret } = asKey(key);
   const iat = Math.floor(options.now / 1000);
   const claims: TokenClaims = {
     sub: options.subject ?? options.role,
@@ -29,28 +35,57 @@ export const signToken = (
     exp: iat + options.ttlSeconds,
     jti: randomUUID(),
   };
-  const body = `${HEADER}.${base64url(JSON.stringify(claims))}`;
-  return { token: `${body}.${sign(body, secret)}`, claims };
+  const input = `${base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT', kid }))}.${base64url(JSON.stringify(claims))}`;
+  return { token: `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`, claims };
 };
 
-export type TokenError = 'malformed' | 'bad_signature' | 'expired' | 'invalid_claims';
+export type TokenError = 'malformed' | 'bad_signature' | 'unknown_key' | 'expired' | 'invalid_claims';
+export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; error: TokenError };
 
-export const verifyToken = (token: string, secret: string, now: number): { ok: true; claims: TokenClaims } | { ok: false; error: TokenError } => {
-  const parts = token.split('.');
-  if (parts.length !== 3 || parts[0] !== HEADER) return { ok: false, error: 'malformed' };
-  const expected = Buffer.from(sign(`${parts[0]}.${parts[1]}`, secret));
-  const actual = Buffer.from(parts[2] ?? '');
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return { ok: false, error: 'bad_signature' };
-  let claims: TokenClaims;
+const encoder = new TextEncoder();
+const keyBytes = new WeakMap<SigningKey, Uint8Array>();
+const bytesOf = (key: SigningKey) => {
+  let bytes = keyBytes.get(key);
+  if (!bytes) keyBytes.set(key, (bytes = encoder.encode(key.secret)));
+  return bytes;
+};
+
+class UnknownKid extends Error {}
+
+/** Verified by jose: any header member order, `kid` chosen from the keyring, HS256 only, `exp` enforced. */
+export const verifyToken = async (token: string, keyring: Keyring | string, now: number): Promise<VerifyResult> => {
+  const ring = typeof keyring === 'string' ? { current: asKey(keyring), keys: [asKey(keyring)] } : keyring;
+  let payload: JWTPayload;
   try {
-    claims = JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8')) as TokenClaims;
-  } catch {
-    return { ok: false, error: 'malformed' };
+    ({ payload } = await jwtVerify(
+      token,
+      (header) => {
+        const key = ring.keys.find((k) => k.kid === (header.kid ?? DEFAULT_KID));
+        if (!key) throw new UnknownKid();
+        return bytesOf(key);
+      },
+      { algorithms: ['HS256'], currentDate: new Date(now), requiredClaims: ['exp'] },
+    ));
+  } catch (error) {
+    return { ok: false, error: tokenError(error) };
   }
-  if (!ROLES.includes(claims.role) || !isValidScopeCode(claims.scope) || typeof claims.jti !== 'string') {
+  return claimsOf(payload);
+};
+
+const tokenError = (error: unknown): TokenError => {
+  if (error instanceof UnknownKid) return 'unknown_key';
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'bad_signature';
+  if (error instanceof errors.JWTExpired) return 'expired';
+  if (error instanceof errors.JWTClaimValidationFailed) return 'invalid_claims';
+  return 'malformed';
+};
+
+const claimsOf = (payload: JWTPayload): VerifyResult => {
+  const { role, scope, jti, sub, exp, iat } = payload as Partial<TokenClaims>;
+  if (!ROLES.includes(role as Role) || typeof scope !== 'string' || !isValidScopeCode(scope) || typeof jti !== 'string' || typeof exp !== 'number') {
     return { ok: false, error: 'invalid_claims' };
   }
-  if (typeof claims.exp !== 'number' || claims.exp * 1000 <= now) return { ok: false, error: 'expired' };
+  const claims: TokenClaims = { role: role as Role, scope, jti, exp, sub: typeof sub === 'string' ? sub : (role as Role), iat: typeof iat === 'number' ? iat : exp };
   return { ok: true, claims };
 };
 

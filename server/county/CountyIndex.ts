@@ -7,7 +7,15 @@ export type MapLevel = RegionLevel | 'context';
 export interface RegionFeature {
   type: 'Feature';
   id?: string | number;
-  properties: { code: string; level: string; name: string; parentCode: string | null; sample: boolean };
+  properties: {
+    code: string;
+    level: string;
+    name: string;
+    parentCode: string | null;
+    sample: boolean;
+    /** The county's own code, kept by `npm run import -- --recode` when it renumbered the division. */
+    sourceCode?: string;
+  };
   geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
 }
 
@@ -20,6 +28,8 @@ export interface CountyData {
   regions: Region[];
   features: Record<MapLevel, RegionFeatureCollection>;
   stations: Station[];
+  /** True for a county brought in by `npm run import` (DATA_DIR/county.json), absent for the sample. */
+  imported?: boolean;
 }
 
 /** Finds the grid containing a point (display datum), or null outside every grid. */

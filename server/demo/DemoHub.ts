@@ -16,6 +16,7 @@ import { canPresent, type Principal } from '../../shared/logic/access';
 import { describeValidationError } from '../plugins/validation';
 import type { Realtime, SocketData } from '../realtime/Realtime';
 import { DemoError, type ScenarioControl } from './DemoControls';
+import { DemoRelay, type DemoLeadership, type RelayedCommand } from './DemoRelay';
 import type { TourDirector } from './TourDirector';
 
 /** A demo command's outcome, with the HTTP status the API answers a refusal with. */
@@ -32,6 +33,11 @@ export interface DemoHubOptions {
   /** The county on screen is generated sample data. */
   sample: boolean;
   log?: FastifyBaseLogger;
+  /**
+   * Several nodes on one log: the leader runs the tour clock, scenarios and resets and tells every
+   * screen; the others forward commands to it. Absent (one process): this hub does it all.
+   */
+  leadership?: DemoLeadership | null;
 }
 
 /** Scenario progress can change many times a second; walls need at most this many frames. */
@@ -57,13 +63,42 @@ export class DemoHub {
   private readonly unsubscribeTour: (() => void) | undefined;
   private pendingFrame: NodeJS.Timeout | undefined;
   private lastFrameAt = 0;
+  private readonly relay: DemoRelay | null = null;
+  /** On a follower: the leader's newest state, what its screens are shown. */
+  private leaderState: DemoState | null = null;
+  private readonly unsubscribeLeadership: (() => void) | undefined;
 
   constructor(private readonly options: DemoHubOptions) {
     options.io.on('connection', (socket) => this.onConnection(socket));
     this.unsubscribeTour = options.tour?.onChange(() => this.changed());
+    const leadership = options.leadership;
+    if (leadership) {
+      this.relay = new DemoRelay(options.io as unknown as ConstructorParameters<typeof DemoRelay>[0], leadership, {
+        execute: (command) => this.execute(command),
+        leaderState: (state) => {
+          this.leaderState = state;
+        },
+        mirrorTour: (command) => void options.tour?.command(command),
+        ownState: () => this.ownState(),
+      });
+      this.unsubscribeLeadership = leadership.onChange((leading) => {
+        // A new leader shows every screen its own state at once; a former one listens again.
+        if (leading) {
+          this.leaderState = null;
+          this.broadcast();
+        } else this.relay?.askLeaderState();
+      });
+      if (!leadership.isLeader()) this.relay.askLeaderState();
+    }
   }
 
   state(): DemoState {
+    // The tour's clock on this node (the same real time as the leader's): walls time progress on it.
+    if (this.relay?.following && this.leaderState) return { ...this.leaderState, sentAt: this.options.tour?.now() ?? Date.now() };
+    return this.ownState();
+  }
+
+  private ownState(): DemoState {
     return {
       sample: this.options.sample,
       tour: this.options.tour?.state() ?? null,
@@ -82,12 +117,15 @@ export class DemoHub {
     this.changed();
   }
 
-  tourCommand(principal: Principal, command: unknown): DemoOutcome {
+  /** Synchronous on a single process; forwarded to the leader (a promise) on a follower. */
+  tourCommand(principal: Principal, command: unknown): DemoOutcome | Promise<DemoOutcome> {
     if (!canPresent(principal)) return FORBIDDEN;
     if (!validTourCommand(command)) return invalid(validTourCommand, 'command');
     if (!this.options.tour) return refuse(503, 'tour_unavailable', 'no tour is configured on this server (TOUR_FILE)');
+    if (this.relay?.following) return this.relay.forward({ kind: 'tour', principal, body: command });
     const result = this.options.tour.command(command);
     if (!result.ok) return refuse(400, result.error.code, result.error.message);
+    this.relay?.mirror(command);
     return { ok: true, state: this.state() };
   }
 
@@ -96,6 +134,7 @@ export class DemoHub {
     if (!validScenarioStart(request)) return invalid(validScenarioStart, 'request');
     const scenarios = this.scenarios;
     if (!scenarios) return UNAVAILABLE;
+    if (this.relay?.following) return this.relay.forward({ kind: 'scenario', principal, body: request });
     return this.attempt(async () => {
       await scenarios.start(request.id);
       return {};
@@ -107,13 +146,23 @@ export class DemoHub {
     if (!validReset(request)) return invalid(validReset, 'request');
     const scenarios = this.scenarios;
     if (!scenarios) return UNAVAILABLE;
+    if (this.relay?.following) return this.relay.forward({ kind: 'reset', principal, body: request }) as Promise<DemoOutcome<{ reset: ResetResult }>>;
     return this.attempt(async () => ({ reset: await scenarios.reset() }));
   }
 
   close(): void {
     clearTimeout(this.pendingFrame);
+    this.unsubscribeLeadership?.();
+    this.relay?.close();
     this.unsubscribeTour?.();
     this.unsubscribeScenarios?.();
+  }
+
+  /** A command forwarded from another node, carried out here as the leader. */
+  private execute(command: RelayedCommand): DemoOutcome | Promise<DemoOutcome> {
+    if (command.kind === 'tour') return this.tourCommand(command.principal, command.body);
+    if (command.kind === 'scenario') return this.startScenario(command.principal, command.body);
+    return this.reset(command.principal, command.body);
   }
 
   private async attempt<T extends object>(action: () => Promise<T>): Promise<DemoOutcome<T>> {
@@ -131,7 +180,7 @@ export class DemoHub {
     socket.emit('demo', this.state());
     const principal = () => socket.data.principal;
     socket.on('tour:command', (command, ack) => {
-      if (typeof ack === 'function') ack(toAck(this.tourCommand(principal(), command)));
+      if (typeof ack === 'function') void Promise.resolve(this.tourCommand(principal(), command)).then((outcome) => ack(toAck(outcome)));
     });
     socket.on('scenario:start', (request, ack) => {
       if (typeof ack === 'function') void this.startScenario(principal(), request).then((outcome) => ack(toAck(outcome)));
@@ -152,7 +201,11 @@ export class DemoHub {
   private broadcast(): void {
     this.pendingFrame = undefined;
     this.lastFrameAt = Date.now();
-    this.options.io.emit('demo', this.state());
+    // Several nodes: only the leader speaks, and its io.emit reaches every node's screens (adapter).
+    if (this.relay?.following) return;
+    const state = this.ownState();
+    this.options.io.emit('demo', state);
+    this.relay?.announce(state);
   }
 }
 

@@ -1,14 +1,19 @@
 import type { ResetResult, ScenarioId, ScenarioState } from '../../shared/contract/demo';
 import { createRng } from '../../shared/logic/rng';
-import type { Services } from '../app';
-import type { Simulator } from '../sample/simulator';
-import { simulatorCounty, type SimulatorCounty } from '../sample/simulatorCounty';
+import type { CountyIndex } from '../county/CountyIndex';
+import type { LiveState } from '../live/LiveState';
+import type { Simulator } from '../simulator/simulator';
+import { simulatorCounty, type SimulatorCounty } from '../simulator/simulatorCounty';
 import { DemoError, type ScenarioControl } from './DemoControls';
 import { resetToMorning, type ResetServices } from './resetToMorning';
 import { isScenarioId, SCENARIOS } from './scenarios/scenarioCatalog';
 import { ScenarioRunner, type ScenarioProgress } from './scenarios/ScenarioRunner';
 
-export type DemoRuntimeServices = ResetServices & Pick<Services, 'county'>;
+/** Scenarios also read the county's regions and the live entities the plans start from. */
+export type DemoRuntimeServices = ResetServices & {
+  county: Pick<CountyIndex, 'data' | 'regions'>;
+  live: Pick<LiveState, 'entities'>;
+};
 
 /**
  * The live side of demo mode: scripted scenarios played through ingest, and "reset to morning".

@@ -3,7 +3,7 @@ import { isAbsolute, relative } from 'node:path';
 import { Ajv } from 'ajv';
 import { TourFile } from '../../shared/contract/demo';
 import { checkTourStops } from '../../shared/logic/tour/checkTourStops';
-import { ConfigError } from '../config';
+import { ConfigError } from '../ConfigError';
 import type { CountyIndex } from '../county/CountyIndex';
 import { describeTourSchemaError } from './describeTourSchemaError';
 import { locateJsonError } from './tourJsonError';

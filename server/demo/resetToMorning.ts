@@ -1,12 +1,25 @@
 import type { ResetResult } from '../../shared/contract/demo';
 import { createRng } from '../../shared/logic/rng';
 import { HOUR_MS } from '../../shared/logic/shanghaiTime';
-import type { Services } from '../app';
-import type { Simulator } from '../sample/simulator';
+import type { Clock } from '../clock';
+import type { Config } from '../config';
+import type { IngestService } from '../ingest/IngestService';
+import type { LiveState } from '../live/LiveState';
+import type { Realtime } from '../realtime/Realtime';
+import type { EventStore } from '../store/EventStore';
+import type { Simulator } from '../simulator/simulator';
 import { demoMorningAt } from './demoMorning';
 import { seededIds } from './seededIds';
 
-export type ResetServices = Pick<Services, 'clock' | 'store' | 'live' | 'ingest' | 'realtime' | 'config'>;
+/** What a reset touches, and no more: it is handed these by app.ts, never the whole app. */
+export interface ResetServices {
+  clock: Clock;
+  store: Pick<EventStore, 'reset'>;
+  live: Pick<LiveState, 'reset' | 'rebuildKpis' | 'headSeq'>;
+  ingest: Pick<IngestService, 'holdCallers' | 'idle' | 'useIds' | 'execute'>;
+  realtime: Pick<Realtime, 'holdForReset' | 'releaseAfterReset'>;
+  config: Pick<Config, 'demoMorning' | 'simWarmupHours' | 'sampleSeed' | 'simSpeed'>;
+}
 
 const HELD_MESSAGE = 'the demo county is being reset to morning; try again in a few seconds';
 

@@ -10,6 +10,7 @@ import type {
 } from '../../shared/contract/http';
 import type { AlarmAckRole } from '../../shared/domain/event';
 import type { AlarmPolicy } from '../../shared/logic/alarms/alarmPolicy';
+import type { EntityCollection } from '../../shared/logic/entityRef';
 import { acknowledgeAlarm } from './commands/acknowledgeAlarm';
 import { checkIn, checkOut } from './commands/checkins';
 import { reportIncident } from './commands/reportIncident';
@@ -54,20 +55,21 @@ export const decide = (command: Command, view: DecisionView): Decision => {
   }
 };
 
-/** The region path of the existing entity a command acts on (undefined for creations or unknown ids). */
-export const targetOf = (command: Command, view: DecisionView): string[] | undefined => {
+/** The collection whose entity a command's success answers with (what its response is shaped as). */
+export const collectionOf = (command: Command): EntityCollection => {
   switch (command.kind) {
+    case 'reportIncident':
     case 'transitionIncident':
     case 'acknowledgeAlarm':
-      return view.incident(command.id)?.regionPath;
+      return 'incidents';
     case 'setStationStatus':
-      return view.station(command.id)?.regionPath;
+      return 'stations';
+    case 'checkIn':
     case 'checkOut':
-      return view.checkin(command.id)?.regionPath;
+      return 'checkins';
+    case 'postWish':
     case 'claimWish':
     case 'fulfilWish':
-      return view.wish(command.id)?.regionPath;
-    default:
-      return undefined;
+      return 'wishes';
   }
 };

@@ -5,6 +5,7 @@ import type { Incident } from '../../shared/domain/incident';
 import type { Station } from '../../shared/domain/station';
 import type { Wish } from '../../shared/domain/wish';
 import type { EntityCollection } from '../../shared/logic/entityRef';
+import type { Region } from '../../shared/domain/region';
 import type { CountyIndex } from '../county/CountyIndex';
 
 /** What a command may look at while it decides: current entities (including earlier commands of the same batch). */
@@ -16,7 +17,12 @@ export interface DecisionView {
   station(id: string): Station | undefined;
   checkin(id: string): CheckIn | undefined;
   wish(id: string): Wish | undefined;
-  /** The member's current (not checked-out) check-in, if any. */
+  /** A region the caller names by code (a grid, a community): for a scoped caller, only those inside its scope. */
+  region(code: string): Region | undefined;
+  /**
+   * The member's current (not checked-out) check-in, wherever it is: a member is on duty in one
+   * place only, so this is never scoped — and a refusal built from it must not name it.
+   */
   openCheckinOf(memberId: string): CheckIn | undefined;
 }
 

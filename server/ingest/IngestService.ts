@@ -9,9 +9,13 @@ import type { CountyIndex } from '../county/CountyIndex';
 import { StoreUnavailableError } from '../errors';
 import type { LiveState } from '../live/LiveState';
 import type { CommandWrite, EventStore, IdempotencyRecord } from '../store/EventStore';
-import { decide, targetOf, type Command } from './Command';
+import { collectionOf, decide, type Command } from './Command';
 import type { DecisionView } from './Decision';
-import { fingerprint } from './fingerprint';
+import { ownedKey } from './fingerprint';
+import { priorAnswer, recordOf, type Keyed } from './idempotency';
+import { withOwnIds } from './ownIds';
+import { scopedView } from './scopedView';
+import { shapeBodyFor } from './shapeOutcome';
 import { toEntityRow } from './toEntityRow';
 
 export interface CommandOutcome {
@@ -22,9 +26,7 @@ export interface CommandOutcome {
   retryAfterSeconds?: number;
 }
 
-interface Pending {
-  command: Command;
-  idempotencyKey: string | undefined;
+interface Pending extends Keyed {
   /** Who asks; absent for trusted in-process callers (the simulator, adapters). */
   principal: Principal | undefined;
   resolve: (outcome: CommandOutcome) => void;
@@ -40,8 +42,15 @@ export interface IngestDeps {
   newId?: (prefix: string) => string;
 }
 
-const outOfScope = (regionPath: readonly string[]): CommandOutcome => {
-  const body: ErrorBody = { statusCode: 403, error: 'out_of_scope', message: `this token may not act in ${regionPath.at(-1)}` };
+/** A store that cannot be read (PostgreSQL away) refuses the command like one that cannot write: 503, retry. */
+const storeUnavailable = (error: unknown): CommandOutcome => {
+  const body: ErrorBody = { statusCode: 503, error: 'store_unavailable', message: (error as Error).message };
+  return { statusCode: 503, body, retryAfterSeconds: error instanceof StoreUnavailableError ? error.retryAfterSeconds : 1 };
+};
+
+/** Names the caller's own scope only: nothing of the place it tried, which lies in another scope. */
+const outOfScope = (principal: Principal): CommandOutcome => {
+  const body: ErrorBody = { statusCode: 403, error: 'out_of_scope', message: `this token may act only inside ${principal.scope}` };
   return { statusCode: 403, body };
 };
 
@@ -88,13 +97,18 @@ export class IngestService {
       const body: ErrorBody = { statusCode: 503, error: 'store_unavailable', message: this.heldFor };
       return Promise.resolve({ statusCode: 503, body, retryAfterSeconds: HELD_RETRY_AFTER_SECONDS });
     }
-    return new Promise((resolve) => {
-      this.queue.push({ command, idempotencyKey, principal, resolve });
+    const owned = withOwnIds(command, principal, this.deps.county.county.code);
+    if ('error' in owned) return Promise.resolve({ statusCode: owned.statusCode, body: owned });
+    const recordKey = idempotencyKey === undefined ? undefined : ownedKey(principal, idempotencyKey);
+    const outcome = new Promise<CommandOutcome>((resolve) => {
+      this.queue.push({ command: owned, idempotencyKey, recordKey, principal, resolve });
       if (!this.draining) {
         this.draining = true;
         setImmediate(() => void this.drain());
       }
     });
+    // Fresh or replayed, the answer is shaped for this caller: the stored body is the entity in full.
+    return outcome.then((o) => ({ ...o, body: shapeBodyFor(principal, collectionOf(command), o.statusCode, o.body) }));
   }
 
   /** Resolves when everything queued so far has been committed or refused. */
@@ -118,30 +132,27 @@ export class IngestService {
     const writes: CommandWrite[] = [];
     const writers: { pending: Pending; outcome: CommandOutcome }[] = [];
     for (const pending of batch) {
-      const prior = await this.priorResponse(pending, seenKeys);
+      const prior = await priorAnswer(this.deps.store, pending, seenKeys).catch(storeUnavailable);
       if (prior) {
         pending.resolve(prior);
         continue;
       }
-      const target = targetOf(pending.command, view);
-      // Scope first: a refusal must not reveal the state of something outside the caller's scope.
-      if (pending.principal && target && !covers(pending.principal, target)) {
-        pending.resolve(outOfScope(target));
-        continue;
-      }
-      const decision = decide(pending.command, view);
+      // A scoped caller decides against its own scope only: what lies outside is absent, so no
+      // refusal can reveal it (see scopedView).
+      const decision = decide(pending.command, pending.principal ? scopedView(view, pending.principal) : view);
       if (!decision.ok) {
         pending.resolve({ statusCode: decision.error.statusCode, body: decision.error });
         continue;
       }
-      const outside = pending.principal && decision.events.find((e) => !covers(pending.principal as Principal, e.regionPath));
-      if (outside) {
-        pending.resolve(outOfScope(outside.regionPath));
+      // Only a place found from lng/lat can still lie outside (public geography, so a 403 tells nothing).
+      const { principal } = pending;
+      if (principal && decision.events.some((e) => !covers(principal, e.regionPath))) {
+        pending.resolve(outOfScope(principal));
         continue;
       }
       const entity = this.applyToOverlay(overlay, decision.events, decision.subject);
       const outcome = { statusCode: decision.statusCode, body: entity };
-      const idempotency = this.idempotencyRecord(pending, outcome, now);
+      const idempotency = recordOf(pending, outcome, now);
       if (idempotency) seenKeys.set(idempotency.key, idempotency);
       writes.push({ events: decision.events, entities: [toEntityRow(decision.subject.collection, entity)], idempotency });
       writers.push({ pending, outcome });
@@ -170,33 +181,6 @@ export class IngestService {
     }
   }
 
-  private async priorResponse(pending: Pending, seenKeys: Map<string, IdempotencyRecord>): Promise<CommandOutcome | undefined> {
-    const key = pending.idempotencyKey;
-    if (key === undefined) return undefined;
-    const record = seenKeys.get(key) ?? (await this.deps.store.findIdempotency(key));
-    if (!record) return undefined;
-    if (record.fingerprint !== fingerprint(pending.command)) {
-      const body: ErrorBody = {
-        statusCode: 422,
-        error: 'idempotency_key_reused',
-        message: `Idempotency-Key ${key} was already used with a different request`,
-      };
-      return { statusCode: 422, body };
-    }
-    return { statusCode: record.statusCode, body: record.body, replayed: true };
-  }
-
-  private idempotencyRecord(pending: Pending, outcome: CommandOutcome, now: number): IdempotencyRecord | undefined {
-    if (pending.idempotencyKey === undefined) return undefined;
-    return {
-      key: pending.idempotencyKey,
-      fingerprint: fingerprint(pending.command),
-      statusCode: outcome.statusCode,
-      body: outcome.body,
-      createdAt: now,
-    };
-  }
-
   /** Applies a decision's events to the batch overlay (seeded from live state) and returns the entity after. */
   private applyToOverlay(overlay: EntityState, events: NewEvent[], subject: { collection: keyof Omit<EntityState, 'seq'>; id: string }) {
     const map = overlay[subject.collection] as Map<string, unknown>;
@@ -220,6 +204,7 @@ export class IngestService {
       station: (id) => pick('stations', id),
       checkin: (id) => pick('checkins', id),
       wish: (id) => pick('wishes', id),
+      region: (code) => county.get(code),
       openCheckinOf: (memberId) => {
         // The batch's own check-ins first (few), then live state's index of members on duty.
         for (const c of overlay.checkins.values()) if (c.memberId === memberId && c.checkedOutAt === undefined) return c;

@@ -12,14 +12,17 @@ import type { LiveState } from './LiveState';
 
 const HEAT_WINDOW_MS = 7 * DAY_MS;
 
+/** What a snapshot is cut from: live state now, or the log at a past moment (server/replay). */
+export type Picture = Pick<LiveState, 'entities' | 'county' | 'epoch' | 'kpisOf'>;
+
 /** One scope's picture, shaped for the audience (public screens never see residents' data). */
-export const buildSnapshot = (live: LiveState, region: Region, audience: Audience, now: number): Snapshot => {
+export const buildSnapshot = (live: Picture, region: Region, audience: Audience, now: number): Snapshot => {
   const snapshot = pictureOf(live, region, audience, now);
   // Public screens get the snapshot cut to the public schema: no undeclared field leaves the server.
   return audience === 'full' ? snapshot : (pickBySchema(PublicSnapshot, snapshot) as Snapshot);
 };
 
-const pictureOf = (live: LiveState, region: Region, audience: Audience, now: number): Snapshot => {
+const pictureOf = (live: Picture, region: Region, audience: Audience, now: number): Snapshot => {
   const { entities, county } = live;
   const inScope = (path: string[]) => isInScope(path, region.code);
   const today = shanghaiDayStart(now);

@@ -31,9 +31,26 @@ export class Metrics {
     help: 'Events replayed to resuming sockets from the store',
     registers: [this.registry],
   });
-  readonly headSeq = new Gauge({ name: 'jinlin_head_seq', help: 'Newest committed seq', registers: [this.registry] });
+  readonly cspViolations = new Counter({
+    name: 'jinlin_csp_violations_total',
+    help: 'Content-Security-Policy violations reported by browsers, by directive',
+    labelNames: ['directive'] as const,
+    registers: [this.registry],
+  });
+  readonly headSeq: Gauge;
 
-  constructor() {
+  /** `headSeq` reads the live head at every scrape, so a restarted server reports the stored head at once. */
+  constructor(source: { headSeq?: () => number } = {}) {
+    const readHead = source.headSeq;
+    this.headSeq = new Gauge({
+      name: 'jinlin_head_seq',
+      help: 'Newest committed seq',
+      registers: [this.registry],
+      ...(readHead ? { collect: function (this: Gauge) { this.set(readHead()); } } : {}),
+    });
     collectDefaultMetrics({ register: this.registry, prefix: 'jinlin_' });
+    // prom-client names these gauges `…_total`, which Prometheus reserves for counters (promtool
+    // refuses them); the per-type gauges beside them (`jinlin_nodejs_active_handles{type}`) stay.
+    for (const name of ['handles', 'requests', 'resources']) this.registry.removeSingleMetric(`jinlin_nodejs_active_${name}_total`);
   }
 }

@@ -3,6 +3,7 @@ import { ROUTES } from '../../shared/contract/http';
 import type { Principal } from '../../shared/logic/access';
 import { bearerToken, type Auth } from '../auth/Auth';
 import { errorBody } from '../errors';
+import { OPENAPI_PATH } from './openapi';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -10,8 +11,8 @@ declare module 'fastify' {
   }
 }
 
-/** Paths anyone may call: load balancers and Prometheus have no token. */
-const OPEN = new Set<string>([ROUTES.health, ROUTES.ready, ROUTES.metrics]);
+/** Paths anyone may call: load balancers, Prometheus and a vendor reading the API description have no token. */
+const OPEN = new Set<string>([ROUTES.health, ROUTES.ready, ROUTES.metrics, OPENAPI_PATH]);
 
 /** Every API request gets a verified principal (or the configured anonymous one) before any route runs. */
 export const installAuthentication = (app: FastifyInstance, auth: Auth): void => {
@@ -19,7 +20,7 @@ export const installAuthentication = (app: FastifyInstance, auth: Auth): void =>
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     if (!path.startsWith('/api/') || OPEN.has(path)) return;
-    const result = auth.authenticate(bearerToken(request.headers.authorization));
+    const result = await auth.authenticate(bearerToken(request.headers.authorization));
     if (!result.ok) return reply.code(401).send(errorBody(401, result.error, result.message));
     request.principal = result.principal;
   });

@@ -5,6 +5,7 @@ import {
   MAX_REPLAY_EVENTS,
   type ClientToServerEvents,
   type EventBatch,
+  type ReloadNotice,
   type ServerToClientEvents,
   type SubscribeAck,
   type SubscribeRequest,
@@ -18,6 +19,8 @@ import type { CountyIndex } from '../county/CountyIndex';
 import type { AppliedEvent, LiveState } from '../live/LiveState';
 import type { Metrics } from '../metrics/Metrics';
 import type { EventStore } from '../store/EventStore';
+import { SubscribeBudget } from './SubscribeBudget';
+import { CatchUps, framesAbove } from './CatchUps';
 
 export interface SocketData {
   scope?: string;
@@ -37,6 +40,8 @@ export interface RealtimeOptions {
   clock: Clock;
   heartbeatIntervalMs: number;
   kpiFrameIntervalMs: number;
+  /** view:subscribe per minute per socket (0 = unlimited). */
+  subscribesPerMinute?: number;
 }
 
 const AUDIENCES: readonly Audience[] = ['public', 'full'];
@@ -54,6 +59,10 @@ export class Realtime {
   private readonly dirtyKpis = new Set<string>();
   private readonly timers: NodeJS.Timeout[] = [];
   private heartbeatPaused = false;
+  /** Sockets between joining a room and the end of their replay, whose live frames wait. */
+  private readonly catchUps = new CatchUps();
+  /** Each socket's subscribes run one after another, so two can never interleave their replays. */
+  private readonly subscribing = new WeakMap<JinlinSocket, Promise<void>>();
   /** A reset is rewriting the log: nothing goes out until every screen is told to reload. */
   private held = false;
 
@@ -62,11 +71,12 @@ export class Realtime {
     // Rooms come from the verified token, never from what the client says it is.
     this.io.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-      const result = options.auth.authenticate(typeof token === 'string' ? token : undefined);
-      if (!result.ok) return next(new Error(result.message));
-      socket.data.principal = result.principal;
-      socket.data.audience = audienceOf(result.principal);
-      next();
+      void options.auth.authenticate(typeof token === 'string' ? token : undefined).then((result) => {
+        if (!result.ok) return next(new Error(result.message));
+        socket.data.principal = result.principal;
+        socket.data.audience = audienceOf(result.principal);
+        next();
+      }, next);
     });
     this.io.on('connection', (socket) => this.onConnection(socket));
     this.timers.push(setInterval(() => this.flushKpis(), options.kpiFrameIntervalMs));
@@ -76,45 +86,79 @@ export class Realtime {
   private onConnection(socket: JinlinSocket): void {
     this.options.metrics.connectedSockets.inc();
     socket.on('disconnect', () => this.options.metrics.connectedSockets.dec());
+    const budget = new SubscribeBudget(this.options.subscribesPerMinute ?? 0);
     socket.on('view:subscribe', (request, ack) => {
       if (typeof ack !== 'function') return;
-      this.subscribe(socket, request).then(ack, (error: Error) => ack({ ok: false, error: 'internal_error', message: error.message }));
+      if (!budget.take()) {
+        ack({ ok: false, error: 'rate_limited', message: `too many subscribes on this connection; retry in ${budget.retryAfterSeconds()} s` });
+        return;
+      }
+      const next = (this.subscribing.get(socket) ?? Promise.resolve())
+        .then(() => this.subscribe(socket, request, ack))
+        .catch((error: Error) => ack({ ok: false, error: 'internal_error', message: error.message }));
+      this.subscribing.set(socket, next);
     });
   }
 
-  private async subscribe(socket: JinlinSocket, request: SubscribeRequest): Promise<SubscribeAck> {
+  /**
+   * Exactly once: the socket joins its room with the room's frames held for it, gets the log up to
+   * the head at join time (the cutoff) from the store, then only the held frames above the cutoff.
+   * Release and ack go out in one tick, so the ack's headSeq covers all sent and nothing after it.
+   */
+  private async subscribe(socket: JinlinSocket, request: SubscribeRequest, ack: (result: SubscribeAck) => void): Promise<void> {
     const scope = typeof request?.scope === 'string' ? request.scope : '';
     if (!this.options.county.get(scope) || !canRead(socket.data.principal) || !mayView(socket.data.principal, scope)) {
       // Out of scope looks exactly like a code that does not exist.
-      return { ok: false, error: 'region_not_found', message: `no region with code "${scope}"` };
+      return ack({ ok: false, error: 'region_not_found', message: `no region with code "${scope}"` });
     }
     const afterSeq = Number.isInteger(request.afterSeq) && (request.afterSeq ?? -1) >= 0 ? (request.afterSeq as number) : undefined;
-    const epoch = this.options.store.epoch();
+    const { live, store } = this.options;
+    const epoch = store.epoch();
     // Its seq belongs to another log (a reset happened while it slept): replaying would graft this
     // log's events onto the old world's picture.
     const otherLog = typeof request.epoch === 'string' && request.epoch !== epoch;
     if (socket.data.scope) await socket.leave(roomOf(socket.data.scope, socket.data.audience));
     socket.data.scope = scope;
+    const room = roomOf(scope, socket.data.audience);
+    // live.headSeq, not the store's head: the store may already hold events that are committed
+    // but not yet published, and those will reach the socket through the room.
+    const catchUp = this.catchUps.start(socket.id, room, live.headSeq);
     let replayed = 0;
-    if (otherLog) socket.emit('reload', { reason: 'reset', headSeq: this.options.live.headSeq });
-    else if (afterSeq !== undefined) {
-      const result = await this.replay(socket, scope, afterSeq);
-      if (result === 'too_far_behind') {
-        socket.emit('reload', { reason: 'too_far_behind', headSeq: this.options.live.headSeq });
-      } else replayed = result;
+    let reload: ReloadNotice['reason'] | undefined = otherLog ? 'reset' : undefined;
+    try {
+      await socket.join(room);
+      if (!otherLog && afterSeq !== undefined) {
+        const result = await this.replay(socket, scope, afterSeq, catchUp.cutoff);
+        if (result === 'too_far_behind') reload = 'too_far_behind';
+        else replayed = result;
+      }
+    } catch (error) {
+      socket.data.scope = undefined;
+      await socket.leave(room);
+      throw error;
+    } finally {
+      this.catchUps.end(catchUp);
     }
-    await socket.join(roomOf(scope, socket.data.audience));
+    if (catchUp.overflowed) reload = 'too_far_behind';
+    // A reloading screen fetches a fresh snapshot and resubscribes: held frames would only be noise.
+    if (reload) socket.emit('reload', { reason: reload, headSeq: live.headSeq });
+    else for (const frame of framesAbove(catchUp.frames, Math.max(catchUp.cutoff, afterSeq ?? 0))) socket.emit('events', frame);
     this.dirtyKpis.add(scope);
-    return { ok: true, scope, headSeq: this.options.live.headSeq, replayed, epoch };
+    ack({ ok: true, scope, headSeq: live.headSeq, replayed, epoch });
   }
 
-  /** Sends the socket what it missed in its scope, straight from the store, chained by prevSeq. */
-  private async replay(socket: JinlinSocket, scope: string, afterSeq: number): Promise<number | 'too_far_behind'> {
-    const events = await this.options.store.readEvents({ afterSeq, limit: MAX_REPLAY_EVENTS + 1, scope });
+  /**
+   * Sends the socket what it missed in its scope up to `upTo`, straight from the store, chained by
+   * prevSeq. Later events in the store are left to the held room frames.
+   */
+  private async replay(socket: JinlinSocket, scope: string, afterSeq: number, upTo: number): Promise<number | 'too_far_behind'> {
+    const read = await this.options.store.readEvents({ afterSeq, limit: MAX_REPLAY_EVENTS + 1, scope });
+    // Seq order: what is at or below the cutoff is a prefix, complete unless it alone is too long.
+    const events = read.filter((e) => e.seq <= upTo);
     if (events.length > MAX_REPLAY_EVENTS) return 'too_far_behind';
     let prevSeq = afterSeq;
     for (let i = 0; i < events.length; i += REPLAY_CHUNK) {
-      const chunk = events.slice(i, i + REPLAY_CHUNK).map((e) => shapeEventForAudience(e, socket.data.audience));
+      const chunk = events.slice(i, i + REPLAY_CHUNK).map((e) => shapeEventForAudience(e, socket.data.audience, this.options.live.entities));
       socket.emit('events', { events: chunk, prevSeq });
       prevSeq = (chunk.at(-1) as JinlinEvent).seq;
     }
@@ -138,7 +182,7 @@ export class Realtime {
           const room = roomOf(code, audience);
           if (!rooms.get(room)?.size) continue;
           let view = shaped.get(audience);
-          if (!view) shaped.set(audience, (view = shapeEventForAudience(event, audience)));
+          if (!view) shaped.set(audience, (view = shapeEventForAudience(event, audience, this.options.live.entities)));
           const frame = frames.get(room);
           if (frame) frame.events.push(view);
           else frames.set(room, { events: [view], prevSeq: prevSeqs[i] ?? 0 });
@@ -146,10 +190,15 @@ export class Realtime {
       });
       this.options.metrics.eventsIngested.inc({ type: event.type });
     }
-    for (const [room, frame] of frames) this.io.to(room).emit('events', frame);
+    for (const [room, frame] of frames) this.roomBut(room, this.catchUps.hold(room, frame)).emit('events', frame);
     for (const code of changed) this.dirtyKpis.add(code);
     this.options.metrics.headSeq.set(this.options.live.headSeq);
     this.options.metrics.fanoutSeconds.observe((performance.now() - started) / 1000);
+  }
+
+  private roomBut(room: string, waiting: string[]) {
+    // Local: every node sends its own screens what its own tailer applied (the adapter would repeat it on every node).
+    return waiting.length === 0 ? this.io.local.to(room) : this.io.local.to(room).except(waiting);
   }
 
   /** Marks regions whose figures changed without an event (time passing). */
@@ -166,7 +215,7 @@ export class Realtime {
       const watched = AUDIENCES.filter((a) => rooms.get(roomOf(code, a))?.size);
       if (watched.length === 0) continue;
       const frame = { scope: code, kpis: this.options.live.kpisOf(code, now) };
-      for (const audience of watched) this.io.to(roomOf(code, audience)).emit('kpi', frame);
+      for (const audience of watched) this.io.local.to(roomOf(code, audience)).emit('kpi', frame);
     }
     this.dirtyKpis.clear();
   }
@@ -181,7 +230,8 @@ export class Realtime {
     for (const [room, members] of this.io.sockets.adapter.rooms) {
       if (!room.startsWith('scope:') || members.size === 0) continue;
       const code = room.split(':')[1] ?? '';
-      this.io.to(room).emit('heartbeat', { headSeq: live.headSeq, scopeSeq: live.lastSeqOf(code), serverTime, intervalMs: heartbeatIntervalMs, epoch });
+      // Not to a socket still catching up: a scopeSeq ahead of its replay would look like a gap.
+      this.roomBut(room, this.catchUps.waitingIn(room)).emit('heartbeat', { headSeq: live.headSeq, scopeSeq: live.lastSeqOf(code), serverTime, speed: this.options.clock.speed(), intervalMs: heartbeatIntervalMs, epoch });
     }
   }
 
@@ -216,7 +266,8 @@ export class Realtime {
   releaseAfterReset(): void {
     this.held = false;
     this.dirtyKpis.clear();
-    this.io.emit('reload', { reason: 'reset', headSeq: this.options.live.headSeq });
+    // Local: on several nodes each one releases once its own live state is under the new epoch.
+    this.io.local.emit('reload', { reason: 'reset', headSeq: this.options.live.headSeq });
   }
 
   /** For drills and tests of the stale banner: stop (or resume) heartbeats without closing sockets. */
@@ -226,8 +277,12 @@ export class Realtime {
 
   async close(): Promise<void> {
     for (const timer of this.timers) clearInterval(timer);
+    // No new sessions on a closing process: a refused handshake is a transport error, so the client
+    // retries with backoff and lands on the next process.
+    this.io.engine.opts.allowRequest = (_req, callback) => callback('server shutting down', false);
+    // Transports closed, not sockets disconnected: "io server disconnect" would tell a standard
+    // socket.io client never to reconnect, a "transport close" makes it redial by itself.
     // Not io.close(): that would also close the HTTP server, which Fastify owns and closes itself.
-    this.io.disconnectSockets(true);
     this.io.engine.close();
   }
 }

@@ -36,7 +36,7 @@ export const demoRoutes = (hub: DemoHub) => async (app: FastifyInstance) => {
   });
 
   api.post(ROUTES.demoTour, { preValidation: presenterOnly, schema: { body: TourCommandByAction } }, async (request, reply) =>
-    answer(reply, hub.tourCommand(request.principal, request.body)),
+    answer(reply, await hub.tourCommand(request.principal, request.body)),
   );
 
   api.post(

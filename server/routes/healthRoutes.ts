@@ -14,6 +14,9 @@ export const healthRoutes = (deps: { live: LiveState; store: EventStore; metrics
   }));
   app.get(ROUTES.ready, async (_req, reply) => {
     try {
+      // A store that would acknowledge writes and lose them is not ready, whatever its reads say.
+      const health = (await deps.store.health?.()) ?? { writable: true };
+      if (!health.writable) return await reply.code(503).send({ statusCode: 503, error: 'not_ready', message: health.reason ?? 'the event store cannot take writes' });
       const head = await deps.store.headSeq();
       return { status: 'ready', headSeq: head };
     } catch (error) {

@@ -4,6 +4,7 @@ import { EventsQuery, IdParams, RegionsQuery, ROUTES, SnapshotQuery } from '../.
 import type { EventsPage } from '../../shared/contract/snapshot';
 import { audienceOf, canRead, covers, mayView } from '../../shared/logic/access';
 import { publicIncident, shapeEventForAudience } from '../../shared/logic/shapeForAudience';
+import { findByPublicId } from '../../shared/logic/privacy/pseudonym';
 import type { Clock } from '../clock';
 import { errorBody } from '../errors';
 import type { LiveState } from '../live/LiveState';
@@ -41,7 +42,11 @@ export const queryRoutes = (deps: { live: LiveState; store: EventStore; clock: C
     const { level = 'county' } = req.query;
     const confined = !PUBLIC_LEVELS.has(level) && req.principal.scope !== county.county.code;
     const within = req.query.within ?? (confined ? req.principal.scope : undefined);
-    if (within !== undefined && (!county.get(within) || (confined && !mayView(req.principal, within)))) return notFound(reply, 'within', within);
+    // `within` names a region, so it must be one the caller may see: a public one (the county, a
+    // street) or one inside its scope. Another street's community answers as a code that does not exist.
+    const region = within === undefined ? undefined : county.get(within);
+    const visible = region !== undefined && (mayView(req.principal, region.code) || (!confined && PUBLIC_LEVELS.has(region.level)));
+    if (within !== undefined && !visible) return notFound(reply, 'within', within);
     const { body, etag } = county.geojson(level as Parameters<typeof county.geojson>[0], within);
     void reply.header('etag', etag).header('cache-control', 'no-cache').type('application/geo+json');
     if (req.headers['if-none-match'] === etag) return reply.code(304).send();
@@ -61,7 +66,7 @@ export const queryRoutes = (deps: { live: LiveState; store: EventStore; clock: C
     if (!county.get(scope) || !mayView(req.principal, scope)) return notFound(reply, 'scope', scope);
     const audience = audienceOf(req.principal);
     const rows = await store.readEvents({ afterSeq: after, limit: limit + 1, scope });
-    const events = rows.slice(0, limit).map((e) => shapeEventForAudience(e, audience));
+    const events = rows.slice(0, limit).map((e) => shapeEventForAudience(e, audience, live.entities));
     const page: EventsPage = {
       events,
       nextAfter: events.at(-1)?.seq ?? after,
@@ -74,7 +79,8 @@ export const queryRoutes = (deps: { live: LiveState; store: EventStore; clock: C
   });
 
   api.get(ROUTES.incident, { schema: { params: IdParams } }, async (req, reply) => {
-    const incident = live.entities.incidents.get(req.params.id);
+    // A public screen knows a pseudonymised incident by its pseudonym only (shared/logic/privacy).
+    const incident = live.entities.incidents.get(req.params.id) ?? (audienceOf(req.principal) === 'public' ? findByPublicId(live.entities.incidents.values(), req.params.id) : undefined);
     if (!incident || !covers(req.principal, incident.regionPath)) {
       return reply.code(404).send(errorBody(404, 'incident_not_found', `no incident with id ${req.params.id}`));
     }

@@ -1,11 +1,12 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { GENERATOR_VERSION, SAMPLE_LEVELS, generateCounty, type SampleCounty } from './generateCounty';
+import { GENERATOR_VERSION, SAMPLE_LEVELS, generateCounty } from './generateCounty';
+import { writeImportFormat } from './writeImportFormat';
 
 /**
- * `npm run sample -- --scale 10 --seed 7 --out DIR`: writes the sample county as one RFC 7946
- * GeoJSON file per level plus regions.json and stations.json. Progress goes to stderr, a JSON
+ * `npm run sample -- --scale 10 --seed 7 --out DIR`: writes the sample county in the import format
+ * (`npm run import -- DIR` reads it back): one RFC 7946 GeoJSON file per level, stations.geojson,
+ * grid-attributes.csv and import.json. Progress goes to stderr, a JSON
  * summary (counts, timings) to stdout, so the output can be piped into benchmarks.
  */
 const USAGE = 'usage: npm run sample -- [--scale N>0] [--seed 0..2^32-1] [--out DIR]';
@@ -15,13 +16,6 @@ const numberOption = (raw: string | undefined, name: string, fallback: number, v
   const value = Number(raw);
   if (!valid(value)) throw new Error(`--${name}: "${raw}" is not allowed\n${USAGE}`);
   return value;
-};
-
-const writeCounty = async (out: string, county: SampleCounty): Promise<void> => {
-  await mkdir(out, { recursive: true });
-  for (const level of SAMPLE_LEVELS) await writeFile(resolve(out, `${level}.geojson`), JSON.stringify(county.features[level]));
-  await writeFile(resolve(out, 'regions.json'), JSON.stringify(county.regions));
-  await writeFile(resolve(out, 'stations.json'), JSON.stringify(county.stations));
 };
 
 const main = async (): Promise<void> => {
@@ -50,7 +44,7 @@ const main = async (): Promise<void> => {
     },
   });
   const generatedMs = Math.round(performance.now() - started);
-  await writeCounty(out, county);
+  await writeImportFormat(out, county);
   const counts = Object.fromEntries(SAMPLE_LEVELS.map((level) => [level, county.features[level].features.length]));
   const timings = { generatedMs, writtenMs: Math.round(performance.now() - started), stageMs };
   const summary = { generatorVersion: GENERATOR_VERSION, seed, scale, out, counts: { ...counts, stations: county.stations.length }, timings };

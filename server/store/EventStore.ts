@@ -29,11 +29,25 @@ export interface CommandWrite {
   idempotency?: IdempotencyRecord;
 }
 
+/** A keyset page of entity rows: ids after `afterId`, in id order, inside `scope` when given. */
+export interface EntityPageQuery {
+  kind: EntityKind;
+  afterId: string;
+  limit: number;
+  scope?: string;
+}
+
 export interface ReadEventsQuery {
   afterSeq: number;
   limit: number;
   /** Only events whose region path runs through this code. */
   scope?: string;
+}
+
+/** Whether the store can make a write durable right now; `reason` says why not (for /ready and logs). */
+export interface StoreHealth {
+  writable: boolean;
+  reason?: string;
 }
 
 /**
@@ -48,6 +62,13 @@ export interface EventStore {
   headSeq(): Promise<number>;
   /** Entities still open, plus closed ones updated at or after `since` (what live state retains). */
   loadEntities(kind: EntityKind, since: number): Promise<unknown[]>;
+  /**
+   * Entity rows (their data) in id order after `afterId`: a reader walks every row of a kind in
+   * bounded memory (exports, Open311 listings), and each row is read once even while writes go on.
+   */
+  readEntityPage(query: EntityPageQuery): Promise<unknown[]>;
+  /** One entity row's data by id, retained by live state or not (Open311 request lookups). */
+  findEntity(kind: EntityKind, id: string): Promise<unknown | undefined>;
   /** For every region code that has events, the seq of its newest event. */
   lastSeqByRegion(): Promise<Map<string, number>>;
   /**
@@ -60,9 +81,17 @@ export interface EventStore {
    * transaction (all or nothing), revoked tokens stay, seqs restart at 1 under a new epoch.
    */
   reset(): Promise<string>;
-  /** The token deny list survives restarts; entries are kept until the token would have expired. */
+  /** The token deny list survives restarts; entries are kept until the token would have expired (`expiresAt`, `now`: epoch ms). */
   saveRevocation(jti: string, expiresAt: number): Promise<void>;
   loadRevocations(now: number): Promise<string[]>;
+  /**
+   * Optional health probe, cheap enough for every /ready call: `writable: false` when a write made
+   * now would not be durable (files deleted or replaced under the process, disk full, database
+   * unreachable). /api/v1/ready answers 503 not_ready while it says so; writes are refused with
+   * 503 store_unavailable + Retry-After by the store itself (commit and saveRevocation throw
+   * StoreUnavailableError) rather than acknowledged and lost.
+   */
+  health?(): Promise<StoreHealth>;
   close(): Promise<void>;
 }
 

@@ -22,6 +22,13 @@ export interface AlarmNotice extends Alarm {
   regionNames: string[];
   /** Shaped for the socket's audience like the incident itself (public screens: scrubbed text). */
   description: string;
+  /**
+   * The incidentId (as this audience sees it) of the newest alarm of this one's group — repeats of
+   * the same place and category (shared/logic/alarms/groupAlarms) — its own id when it leads.
+   */
+  group: string;
+  /** How many active alarms the group holds, this one included (walls show one card with the count). */
+  count: number;
 }
 
 /**

@@ -22,7 +22,13 @@ export const ROUTES = {
   regions: `${API_PREFIX}/regions`,
   snapshot: `${API_PREFIX}/snapshot`,
   events: `${API_PREFIX}/events`,
+  /** Time machine: a scope's snapshot at a past moment, and the events of a period (server/replay). */
+  replaySnapshot: `${API_PREFIX}/replay/snapshot`,
+  replayEvents: `${API_PREFIX}/replay/events`,
   me: `${API_PREFIX}/me`,
+  /** Incidents of a scope and period with their lifecycle times and SLA (server/export). */
+  exportIncidentsCsv: `${API_PREFIX}/exports/incidents.csv`,
+  exportIncidentsXlsx: `${API_PREFIX}/exports/incidents.xlsx`,
   health: `${API_PREFIX}/health`,
   ready: `${API_PREFIX}/ready`,
   metrics: '/metrics',
@@ -46,7 +52,8 @@ export const ErrorBody = Type.Object({
 export type ErrorBody = Static<typeof ErrorBody>;
 
 const strict = { additionalProperties: false } as const;
-const Crs = Type.Union([Type.Literal('wgs84'), Type.Literal('gcj02')]);
+/** gcj02 (web maps, our outlines; the default), wgs84 (GPS) or cgcs2000 (Beidou; taken as WGS-84). */
+const Crs = Type.Union([Type.Literal('wgs84'), Type.Literal('gcj02'), Type.Literal('cgcs2000')]);
 
 export const ReportIncidentBody = Type.Object(
   {
@@ -59,7 +66,7 @@ export const ReportIncidentBody = Type.Object(
     crs: Type.Optional(Crs),
     gridCode: Type.Optional(RegionCode),
     reporter: Type.Optional(Reporter),
-    /** Field apps may supply their own id (e.g. 12345 ticket); otherwise the server assigns one. */
+    /** Field apps may supply their own id (e.g. 12345 ticket), kept as `<scope>:<id>` under a token narrower than the county; otherwise the server assigns one. */
     id: Type.Optional(Id()),
   },
   strict,

@@ -7,14 +7,15 @@ import { Wish } from '../domain/wish';
 
 /**
  * What public screens (display, presenter) may be sent, as schemas: the domain schemas without the
- * reporter and without ID numbers. Every public response and socket frame is cut to these schemas
+ * reporter and without ID numbers or phones. Every public response and socket frame is cut to these schemas
  * at the boundary (pickBySchema), after masking — so even a shaping bug cannot put a reporter or an
  * ID number on a wall: the field does not exist in what is sent.
  */
 
 /** Properties that public schemas leave out entirely (not masked: absent). */
 const NEVER_PUBLIC_PROPERTIES = new Set(['reporter']);
-const NEVER_PUBLIC_KINDS = new Set(['idNumber']);
+/** Phones too: a masked 138****5678 still shows seven digits (see shared/logic/privacy/scrubPublicText). */
+const NEVER_PUBLIC_KINDS = new Set(['idNumber', 'phone']);
 
 type Node = Record<string, unknown> & { properties?: Record<string, Node>; items?: Node; anyOf?: Node[]; required?: string[] };
 

@@ -11,6 +11,8 @@ export interface Heartbeat {
   /** Seq of the newest event inside the socket's scope: ahead of the screen's = it missed events. */
   scopeSeq: number;
   serverTime: number;
+  /** How fast the server's clock runs (60 in a compressed demo): a screen's clock moves on at this rate between beats. */
+  speed: number;
   intervalMs: number;
   /** The log epoch: a screen holding another (it missed the reset's reload notice) reloads. */
   epoch: string;

@@ -79,22 +79,7 @@ export const maskAddress = (address: string): string => {
   }
 };
 
-const ID_IN_TEXT = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9A-Za-z])/g;
-/** 138 1234 1234 and 138-1234-1234: the spaced forms people type. */
-const SPACED_MOBILE_IN_TEXT = /(?<![0-9])1[3-9][0-9][- ][0-9]{4}[- ][0-9]{4}(?![0-9])/g;
-/** Any 7+ digit run may be a landline, a mobile (also with 86 in front) or an account number. */
-const DIGIT_RUN = /[0-9]{7,}/g;
-
-/**
- * Free text (descriptions, notes) is not schema-marked, yet residents type their numbers into
- * it ("联系电话13812341234"): id numbers are blanked and phone-like numbers masked before a
- * public screen sees it. Shorter numbers (house numbers, amounts, years) stay readable.
- */
-export const scrubText = (text: string): string =>
-  text
-    .replace(ID_IN_TEXT, (id) => STAR.repeat(id.length))
-    .replace(SPACED_MOBILE_IN_TEXT, (phone) => maskPhone(phone))
-    .replace(DIGIT_RUN, (run) => maskPhone(run));
+/** Free text is scrubbed for public screens by shared/logic/privacy/scrubPublicText, not here. */
 
 /** The public form of one marked value; null means the field must be removed. */
 export const maskPersonal = (kind: PersonalKind, value: string): string | null => {

@@ -24,8 +24,8 @@ const PHONE_IN_TEXT = /(?<![0-9])(1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])/g;
 const ID_IN_TEXT = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])/g;
 
 /**
- * Free text (a description, an error message) with phone and ID numbers masked. Not masking's
- * scrubText: that masks every long digit run, and a log must keep region codes and seqs readable.
+ * Free text (a description, an error message) with phone and ID numbers masked. Not the public
+ * screens' scrubPublicText: that hides every long digit run, and a log must keep region codes and seqs readable.
  */
 export const redactText = (text: string): string => text.replace(ID_IN_TEXT, REDACTED).replace(PHONE_IN_TEXT, '$1****$2');
 

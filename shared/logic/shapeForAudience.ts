@@ -1,10 +1,14 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { PersonalKind } from '../domain/common';
-import { EventPayloadSchemas, type EventOf, type EventType, type JinlinEvent } from '../domain/event';
-import type { Incident, Reporter } from '../domain/incident';
+import type { JinlinEvent } from '../domain/event';
+import { Incident } from '../domain/incident';
+import { Station } from '../domain/station';
+import { CheckIn } from '../domain/volunteer';
+import { Wish } from '../domain/wish';
 import { PublicEvent, PublicIncident } from '../contract/publicSchemas';
-import { maskAddress, maskName, maskPersonal, maskPhone, scrubText } from './masking';
+import { maskPersonal } from './masking';
 import { fitsSchema, pickBySchema } from './pickBySchema';
+import { scrubForPublic, type KnownRecords, type PublicRecord } from './privacy/scrubForPublic';
 
 /** 'full' is the authorised operator view; 'public' is every wall, demo and unauthenticated screen. */
 export type Audience = 'full' | 'public';
@@ -52,6 +56,8 @@ const shapeObject = (schema: SchemaNode, value: Record<string, unknown>): Record
 const shapePublic = (schema: SchemaNode, value: unknown): unknown => {
   if (!hasPersonal(schema)) return value;
   const kind = schema['x-personal'];
+  // Phones are left out like id numbers: even 138****5678 shows seven of eleven digits.
+  if (kind === 'phone') return REMOVE;
   if (kind !== undefined && typeof value === 'string') return maskPersonal(kind, value) ?? REMOVE;
   if (schema.anyOf) {
     const branch = schema.anyOf.find((b) => fitsSchema(b, value));
@@ -65,85 +71,39 @@ const shapePublic = (schema: SchemaNode, value: unknown): unknown => {
   return value;
 };
 
+/** The records scrubForPublic knows by their domain schema: their free text is scrubbed as well. */
+const RECORD_KINDS = new Map<TSchema, PublicRecord['kind']>([
+  [Incident, 'incident'],
+  [Station, 'station'],
+  [CheckIn, 'checkin'],
+  [Wish, 'wish'],
+]);
+
 /**
- * A copy of `value` fit for `audience`: for 'public', fields marked Personal() are masked
- * (names, phones, addresses) or removed (id numbers). 'full' returns the value itself.
+ * A copy of `value` fit for `audience`: for 'public', a domain record goes through scrubForPublic;
+ * any other schema's fields marked Personal() are masked (names, addresses) or removed (phones, id
+ * numbers). 'full' returns the value itself.
  */
 export const shapeForAudience = <T>(schema: TSchema, value: T, audience: Audience): T => {
   if (audience === 'full') return value;
+  const kind = RECORD_KINDS.get(schema);
+  if (kind !== undefined) return scrubForPublic({ kind, value } as Parameters<typeof scrubForPublic>[0]) as T;
   const shaped = shapePublic(schema as SchemaNode, value);
   return (shaped === REMOVE ? undefined : shaped) as T;
 };
 
-/** Literal occurrences of the reporter's own details in free text, with the public form of each. */
-const knownDetails = (reporter: Reporter | undefined): Array<[string, string]> => {
-  if (!reporter) return [];
-  const pairs: Array<[string, string]> = [];
-  const { name, phone, idNumber, address } = reporter;
-  if (address) pairs.push([address, maskAddress(address)]);
-  if (idNumber) pairs.push([idNumber, '*'.repeat(idNumber.length)]);
-  if (phone) pairs.push([phone, maskPhone(phone)]);
-  if (Array.from(name).length >= 2) pairs.push([name, maskName(name)]);
-  return pairs;
-};
+/**
+ * The public form of an incident: no reporter at all, free text scrubbed (scrubForPublic), cut to
+ * the public incident schema.
+ */
+export const publicIncident = (incident: Incident): Incident =>
+  pickBySchema(PublicIncident, scrubForPublic({ kind: 'incident', value: incident })) as Incident;
 
 /**
- * The public form of an incident: no reporter at all, and free text scrubbed — of numbers that
- * look like phones or ids, and of the reporter's own name and details when the text repeats them
- * ("张三丰反映…"). Other people's names in free text cannot be recognised and stay as written.
+ * The event as this audience may see it. Public events are scrubbed (scrubForPublic; `known` gives
+ * the names of related records, such as the reporter of a transition's incident), then cut to the
+ * public event schema: what the schema does not declare (a reporter, an ID number, a phone, a field
+ * nobody reviewed) is not sent, whatever the scrubbing did.
  */
-export const publicIncident = (incident: Incident): Incident => pickBySchema(PublicIncident, maskIncident(incident)) as Incident;
-
-const maskIncident = (incident: Incident): Incident => {
-  const { reporter, ...rest } = incident;
-  const known = knownDetails(reporter);
-  const scrub = (text: string) => scrubText(known.reduce((t, [value, masked]) => t.replaceAll(value, masked), text));
-  return {
-    ...rest,
-    description: scrub(rest.description),
-    ...(rest.resolution !== undefined ? { resolution: scrub(rest.resolution) } : {}),
-    timeline: rest.timeline.map((step) => (step.note !== undefined ? { ...step, note: scrub(step.note) } : step)),
-  };
-};
-
-const shapePayload = <K extends EventType>(event: EventOf<K>): EventOf<K> => {
-  const schema = EventPayloadSchemas[event.type] as TSchema;
-  return { ...event, payload: shapeForAudience(schema, event.payload, 'public') };
-};
-
-/**
- * The event as this audience may see it. Public events are masked by the rule of their type, then
- * cut to the public event schema: what the schema does not declare (a reporter, an ID number, a
- * field nobody reviewed) is not sent, whatever the masking did.
- */
-export const shapeEventForAudience = (event: JinlinEvent, audience: Audience): JinlinEvent =>
-  audience === 'full' ? event : (pickBySchema(PublicEvent, maskEvent(event)) as JinlinEvent);
-
-/** Every event type has its masking rule here. */
-const maskEvent = (event: JinlinEvent): JinlinEvent => {
-  switch (event.type) {
-    case 'incident:reported':
-      return { ...event, payload: { incident: publicIncident(event.payload.incident) } };
-    case 'incident:accepted':
-    case 'incident:dispatched':
-    case 'incident:started':
-    case 'incident:resolved':
-    case 'incident:escalated':
-    case 'incident:rated': {
-      const { note } = event.payload;
-      return note === undefined ? event : { ...event, payload: { ...event.payload, note: scrubText(note) } };
-    }
-    case 'station:statusChanged':
-      return shapePayload(event);
-    case 'volunteer:checkedIn':
-      return shapePayload(event);
-    case 'wish:posted':
-      return shapePayload(event);
-    case 'wish:claimed':
-      return shapePayload(event);
-    case 'volunteer:checkedOut':
-    case 'wish:fulfilled':
-    case 'incident:alarmAcknowledged': // names a role, never a person
-      return event;
-  }
-};
+export const shapeEventForAudience = (event: JinlinEvent, audience: Audience, known?: KnownRecords): JinlinEvent =>
+  audience === 'full' ? event : (pickBySchema(PublicEvent, scrubForPublic({ kind: 'event', value: event }, known)) as JinlinEvent);

@@ -39,6 +39,16 @@ export const isOpenStatus = (status: IncidentStatus): boolean => !CLOSED_STATUSE
 
 export const isOpen = (incident: Pick<Incident, 'status'>): boolean => isOpenStatus(incident.status);
 
+/** Closed: 办结 (resolved) or rated, the one definition every count, board and map layer uses. */
+export const isClosed = (incident: Pick<Incident, 'status'>): boolean => !isOpen(incident);
+
+/** How long a closed incident counts as just closed: its marker stays on the map, then only its heat remains. */
+export const RECENTLY_CLOSED_MS = 3600_000;
+
+/** When an incident was closed (rated, else resolved, else last touched). */
+export const closedAt = (incident: Pick<Incident, 'ratedAt' | 'resolvedAt' | 'updatedAt'>): number =>
+  incident.ratedAt ?? incident.resolvedAt ?? incident.updatedAt;
+
 /** Open and past its deadline — the first thing a leader looks for. Exactly at dueAt is still on time. */
 export const isOverdue = (incident: Pick<Incident, 'status' | 'dueAt'>, now: number): boolean =>
   isOpen(incident) && now > incident.dueAt;

@@ -6,26 +6,15 @@ import type { Incident } from '../../shared/domain/incident';
 import { maskName } from '../../shared/logic/masking';
 import { signToken } from '../../server/auth/tokens';
 import type {} from '../../client/jinlinTestHook';
+import { findPersonalDataInJson, tally, type PersonalHit } from '../shared/logic/privacy/findPersonalData';
 import { ensureClientBuilt } from './harness/ensureClientBuilt';
 import { launchBrowser } from './harness/launchBrowser';
+import { parseFrame, scanText } from './harness/scanPersonalData';
 import { screenshotPath } from './harness/screenshotPath';
 import { startServer, type RunningServer } from './harness/startServer';
 
 const SECRET = 'jinlin-e2e-masking-secret';
 const STREET = '350121001';
-/**
- * A phone or id number stands apart from letters and dashes as well as digits: inside an id
- * (`EV-…-a13294962481`, a UUID's last group of hex) a run of eleven digits is no one's phone.
- */
-const PHONE = /(?<![\dA-Za-z-])1[3-9]\d{9}(?![\dA-Za-z])/;
-const ID_NUMBER = /(?<![\dA-Za-z-])\d{17}[\dXx](?![\dA-Za-z])/;
-/**
- * The same, for what is not JSON (the page, its scripts and styles): there a run of digits after a
- * decimal point is a fraction — MapLibre ships 0.008856451679035631, CIE Lab's ε — not a number of
- * anyone's. JSON is scanned value by value, with the patterns above.
- */
-const PHONE_IN_CODE = /(?<![\d.])1[3-9]\d{9}(?!\d)/;
-const ID_NUMBER_IN_CODE = /(?<![\d.])\d{17}[\dXx](?!\d)/;
 
 /** Names no generator would pick, each with a phone and an id number, also repeated in the text. */
 const RESIDENTS = [
@@ -35,69 +24,34 @@ const RESIDENTS = [
   { name: '郗骞骋', phone: '17720958163', idNumber: '350121200102141395' },
   { name: '闫蓁蓁', phone: '13395017724', idNumber: '350121196807070548' },
 ] as const;
+/** The other people a record names: wish residents and claimers, members checking in, staff on duty. */
+const WISHERS = [{ name: '禤翊澜', phone: '13605910427' }, { name: '訾骁骋', phone: '15859104312' }] as const;
+const CLAIMERS = ['羿蓁英', '靳霁丰'] as const;
+const MEMBERS = [{ name: '冼翀娜', phone: '13905918826' }, { name: '亓骞蓁', phone: '18959107734' }] as const;
+const ON_DUTY = [{ name: '郗翾英', phone: '13799051263' }, { name: '覃骋澜', phone: '15080591147' }] as const;
+const NAMES = [...RESIDENTS.map((r) => r.name), ...WISHERS.map((w) => w.name), ...CLAIMERS, ...MEMBERS.map((m) => m.name), ...ON_DUTY.map((d) => d.name)];
 
-interface Hit {
-  source: string;
-  kind: 'phone' | 'id number' | 'name';
-  match: string;
-}
+/** The digit forms of the issue's report: full-width, dotted, spaced, dashed with +86. */
+const fullWidth = (text: string) => text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 48 + 0xff10));
+const dotted = (phone: string) => `${phone.slice(0, 3)}.${phone.slice(3, 7)}.${phone.slice(7)}`;
+const spaced = (phone: string) => Array.from(phone).join(' ');
+const plus86 = (phone: string) => `+86 ${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)}`;
+const spacedId = (id: string) => `${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}`;
 
-/** Socket.IO frames are an engine.io type digit, a socket.io type digit and JSON (`42["events",{…}]`). */
-const parseFrame = (text: string): unknown => {
-  for (const candidate of [text, text.replace(/^\d+/, '')]) {
-    try {
-      return JSON.parse(candidate);
-    } catch {
-      // not JSON this way; try the next, else the text is scanned as it is
-    }
-  }
-  return undefined;
-};
+const operator = () => signToken({ role: 'operator', scope: '350121', ttlSeconds: 600, now: Date.now() }, SECRET).token;
 
-/**
- * Every string (keys included) and integer of a JSON value. Fractional numbers are left out: they
- * are coordinates, whose digits after the point can look like anything; phones and id numbers are
- * strings in the contract, and an integer phone would still be caught.
- */
-const textsOf = (value: unknown, out: string[] = []): string[] => {
-  if (typeof value === 'string') out.push(value);
-  else if (typeof value === 'number' && Number.isInteger(value)) out.push(String(value));
-  else if (Array.isArray(value)) for (const item of value) textsOf(item, out);
-  else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      out.push(key);
-      textsOf(item, out);
-    }
-  }
-  return out;
-};
-
-const scanText = (source: string, text: string): Hit[] => {
-  const parsed = parseFrame(text);
-  const texts = parsed === undefined ? [text] : textsOf(parsed);
-  const [phonePattern, idPattern] = parsed === undefined ? [PHONE_IN_CODE, ID_NUMBER_IN_CODE] : [PHONE, ID_NUMBER];
-  const hits: Hit[] = [];
-  for (const piece of texts) {
-    const phone = phonePattern.exec(piece);
-    if (phone) hits.push({ source, kind: 'phone', match: phone[0] });
-    const id = idPattern.exec(piece);
-    if (id) hits.push({ source, kind: 'id number', match: id[0] });
-    for (const { name } of RESIDENTS) if (piece.includes(name)) hits.push({ source, kind: 'name', match: name });
-  }
-  return hits;
-};
-
-describe('a public wall never receives a resident’s unmasked name, phone or id number', () => {
+describe('a display wall never receives a phone in any digit form, an id number, a house number or a known full name', () => {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext;
   let page: Page;
-  const hits: Hit[] = [];
+  const hits: PersonalHit[] = [];
   const frames: unknown[] = [];
   const reads: Promise<void>[] = [];
   const unreadable: string[] = [];
   const scanned = { responses: 0, bytes: 0, frames: 0, cutOff: 0 };
-  const posted: Incident[] = [];
+  /** What the operator got back for every write: full records, the scanner's self-check. */
+  const written: unknown[] = [];
   const startedMs = performance.now();
   const elapsed = () => `${((performance.now() - startedMs) / 1000).toFixed(1)} s`;
 
@@ -114,7 +68,7 @@ describe('a public wall never receives a resident’s unmasked name, phone or id
       const body = await response.body();
       scanned.responses += 1;
       scanned.bytes += body.length;
-      hits.push(...scanText(`${status} ${response.url()}`, body.toString('utf8')));
+      hits.push(...scanText(`${status} ${response.url()}`, body.toString('utf8'), NAMES));
     } catch (error) {
       unreadable.push(`${status} ${response.url()}: ${(error as Error).message}`);
     }
@@ -126,41 +80,77 @@ describe('a public wall never receives a resident’s unmasked name, phone or id
         const text = typeof payload === 'string' ? payload : payload.toString('utf8');
         scanned.frames += 1;
         frames.push(parseFrame(text));
-        hits.push(...scanText(`ws ${socket.url()}`, text));
+        hits.push(...scanText(`ws ${socket.url()}`, text, NAMES));
       }),
     );
   };
 
+  type SentEvent = { seq: number; type: string; payload: { incident?: Incident } };
+  const receivedEvents = (): SentEvent[] =>
+    frames.flatMap((frame) => (Array.isArray(frame) && frame[0] === 'events' ? ((frame[1] as { events?: SentEvent[] }).events ?? []) : []));
   /** Incidents of ours the page has been sent over its socket, as it received them. */
   const receivedIncidents = (): Incident[] =>
-    frames.flatMap((frame) => {
-      if (!Array.isArray(frame) || frame[0] !== 'events') return [];
-      const batch = frame[1] as { events?: { type: string; payload: { incident?: Incident } }[] };
-      return (batch.events ?? []).flatMap((e) =>
-        e.type === 'incident:reported' && e.payload.incident?.id.startsWith('E2E-MASK-') ? [e.payload.incident] : [],
-      );
+    receivedEvents().flatMap((e) => (e.type === 'incident:reported' && e.payload.incident?.id.startsWith('E2E-MASK-') ? [e.payload.incident] : []));
+
+  const write = async (method: 'POST' | 'PUT', path: string, body: object): Promise<{ id: string }> => {
+    const response = await fetch(`${server!.origin}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${operator()}` },
+      body: JSON.stringify(body),
     });
+    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    const record = (await response.json()) as { id: string };
+    written.push(record);
+    return record;
+  };
 
   const report = async (index: number, site: Incident): Promise<Incident> => {
-    const resident = RESIDENTS[index]!;
+    const { name, phone, idNumber } = RESIDENTS[index]!;
     const body: ReportIncidentBody = {
       id: `E2E-MASK-${index}`,
       category: 'dispute',
       source: 'hotline',
-      description: `${resident.name}反映邻居噪音扰民，联系电话${resident.phone}，身份证${resident.idNumber}`,
+      description: `${name}反映邻居噪音扰民，联系电话${phone}，或${fullWidth(phone)}、${dotted(phone)}、${spaced(phone)}，身份证${idNumber}，住阳光小区5栋301室`,
       lng: site.location.lng,
       lat: site.location.lat,
       gridCode: site.gridCode,
-      reporter: { name: resident.name, phone: resident.phone, idNumber: resident.idNumber, address: '3号楼2单元502室' },
+      reporter: { name, phone, idNumber, address: '3号楼2单元502室' },
     };
-    const ingest = signToken({ role: 'ingest', scope: '350121', ttlSeconds: 600, now: Date.now() }, SECRET).token;
-    const response = await fetch(`${server!.origin}/api/v1/incidents`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${ingest}` },
-      body: JSON.stringify(body),
-    });
-    if (response.status !== 201) throw new Error(`report ${index}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as Incident;
+    const incident = (await write('POST', '/api/v1/incidents', body)) as Incident;
+    const transition = (payload: object) => write('POST', `/api/v1/incidents/${incident.id}/transitions`, payload);
+    await transition({ action: 'accept', note: `到榕桥花园3号楼2单元502室找${name}` });
+    await transition({ action: 'dispatch', assignee: `物业 ${name} ${phone}`, note: `${name} 电话 ${plus86(phone)}` });
+    await transition({ action: 'start', note: `联系${fullWidth(dotted(phone))}，${name}在家` });
+    await transition({ action: 'resolve', resolution: `已回访${name}，身份证${spacedId(idNumber)}，座机0591-12345678，住12号` });
+    return incident;
+  };
+
+  /** Wishes, stations and check-ins, each with the personal data people type into them. */
+  const postOthers = async (snapshot: Snapshot): Promise<void> => {
+    for (const [i, wisher] of WISHERS.entries()) {
+      const wish = await write('POST', '/api/v1/wishes', {
+        id: `W-${wisher.phone}`,
+        title: `${wisher.name}想要助听器 ${dotted(wisher.phone)}`,
+        description: `${wisher.name} 电话${wisher.phone} 身份证${RESIDENTS[i]!.idNumber} 住阳光小区5栋301室`,
+        regionCode: snapshot.incidents[0]!.regionPath[2],
+        residentName: wisher.name,
+        residentPhone: wisher.phone,
+      });
+      await write('POST', `/api/v1/wishes/${wish.id}/claim`, { claimerName: CLAIMERS[i] });
+    }
+    for (const [i, duty] of ON_DUTY.entries()) {
+      await write('PUT', `/api/v1/stations/${snapshot.stations[i]!.id}/status`, {
+        status: 'open',
+        onDuty: { name: duty.name, phone: duty.phone },
+        onDutyCount: 1,
+        visitors: 4,
+        activity: `义诊 联系${duty.name}${duty.phone} 5栋301室`,
+      });
+    }
+    for (const [i, member] of MEMBERS.entries()) {
+      const site = snapshot.incidents[i]!;
+      await write('POST', '/api/v1/checkins', { memberId: member.phone, memberName: member.name, memberPhone: member.phone, kind: 'volunteer', category: 'clinic', gridCode: site.gridCode });
+    }
   };
 
   beforeAll(async () => {
@@ -173,10 +163,11 @@ describe('a public wall never receives a resident’s unmasked name, phone or id
     context.on('response', (response) => reads.push(scanResponse(response)));
     page = await context.newPage();
     watchPage(page);
-    await page.goto(`${server.origin}/`);
+    const display = signToken({ role: 'display', scope: '350121', ttlSeconds: 3600, now: Date.now() }, SECRET).token;
+    await page.goto(`${server.origin}/?token=${display}`);
     await page.waitForFunction(() => window.__jinlin !== undefined);
     await page.evaluate(() => window.__jinlin?.ready);
-    console.log(`${elapsed()}: anonymous wall drawn`);
+    console.log(`${elapsed()}: display wall drawn`);
   });
 
   afterAll(async () => {
@@ -184,22 +175,26 @@ describe('a public wall never receives a resident’s unmasked name, phone or id
     await server?.stop();
   });
 
-  it('receives, live, the incidents residents just reported — masked', async () => {
-    const snapshot = (await (await fetch(`${server!.origin}/api/v1/snapshot?scope=${STREET}`)).json()) as Snapshot;
+  it('receives, live, what residents, staff and members just wrote in every free-text field — scrubbed', async () => {
+    const full = { authorization: `Bearer ${operator()}` };
+    const snapshot = (await (await fetch(`${server!.origin}/api/v1/snapshot?scope=${STREET}`, { headers: full })).json()) as Snapshot;
     const sites = snapshot.incidents.slice(0, RESIDENTS.length);
     expect(sites).toHaveLength(RESIDENTS.length);
-    for (const [index, site] of sites.entries()) posted.push(await report(index, site));
-    expect(posted.every((incident) => incident.reporter?.phone !== undefined)).toBe(true);
-    await expect.poll(() => receivedIncidents().length, { timeout: 30_000 }).toBe(RESIDENTS.length);
-    console.log(`${elapsed()}: the wall received all ${RESIDENTS.length} over its socket`);
-    for (const incident of receivedIncidents()) {
+    for (const [index, site] of sites.entries()) await report(index, site);
+    await postOthers(snapshot);
+    const { headSeq } = (await (await fetch(`${server!.origin}/api/v1/events?after=0&limit=1`, { headers: full })).json()) as { headSeq: number };
+    await expect.poll(() => Math.max(0, ...receivedEvents().map((e) => e.seq)), { timeout: 30_000 }).toBeGreaterThanOrEqual(headSeq);
+    console.log(`${elapsed()}: the wall received everything up to seq ${headSeq} over its socket`);
+    const ours = receivedIncidents();
+    expect(ours).toHaveLength(RESIDENTS.length);
+    for (const incident of ours) {
       const resident = RESIDENTS[Number(incident.id.slice('E2E-MASK-'.length))]!;
       expect(incident.reporter).toBeUndefined();
       expect(incident.description).toContain(`${maskName(resident.name)}反映`);
     }
   });
 
-  it('gets them masked over HTTP too, when it loads its picture afresh', async () => {
+  it('gets them scrubbed over HTTP too, when it loads its picture afresh', async () => {
     const snapshotRead = page.waitForResponse((response) => response.url().includes('/api/v1/snapshot'));
     await page.reload();
     const snapshot = (await (await snapshotRead).json()) as Snapshot;
@@ -211,18 +206,18 @@ describe('a public wall never receives a resident’s unmasked name, phone or id
     await page.screenshot({ path: screenshotPath('display-masking-wall-1280x720.png') });
   });
 
-  it('finds no unmasked phone, id number or reporter name in any response body or socket frame', async () => {
+  it('finds 0 phones, id numbers, house numbers and known full names in every response body and socket frame', async () => {
     await Promise.all(reads);
     console.log(
       `${elapsed()}: scanned ${scanned.responses} responses (${(scanned.bytes / 1e6).toFixed(1)} MB, ${scanned.cutOff} cut off by the reload) ` +
         `and ${scanned.frames} socket frames`,
     );
-    // The scan itself finds what it looks for: the full record the ingest token got back has all three.
-    const own = scanText('self-check', JSON.stringify(posted));
-    expect(new Set(own.map((hit) => hit.kind))).toEqual(new Set(['phone', 'id number', 'name']));
+    // The scan itself finds what it looks for: the full records the operator got back hold every kind.
+    const own = tally(findPersonalDataInJson('self-check', written, NAMES));
+    expect(Object.values(own).every((n) => n > 0), JSON.stringify(own)).toBe(true);
     expect(unreadable).toEqual([]);
     expect(scanned.responses).toBeGreaterThan(5);
     expect(scanned.frames).toBeGreaterThan(RESIDENTS.length);
-    expect(hits).toEqual([]);
+    expect(tally(hits), JSON.stringify(hits.slice(0, 20))).toEqual({ phone: 0, 'id number': 0, name: 0, 'house number': 0 });
   });
 });

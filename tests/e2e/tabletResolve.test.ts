@@ -7,7 +7,7 @@ import { INCIDENT_TRANSITIONS, newIncident } from '../../shared/logic/incidentMa
 import { createRng, type Rng } from '../../shared/logic/rng';
 import { shanghaiDayStart } from '../../shared/logic/shanghaiTime';
 import { signToken } from '../../server/auth/tokens';
-import { nextIncidentStep } from '../../server/sample/simulatorIncidentSteps';
+import { nextIncidentStep } from '../../server/simulator/simulatorIncidentSteps';
 import type {} from '../../client/jinlinTestHook';
 import { ensureClientBuilt } from './harness/ensureClientBuilt';
 import { launchBrowser } from './harness/launchBrowser';

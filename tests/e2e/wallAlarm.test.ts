@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labelPointsOf } from '../../client/map/labelPointsOf';
+import { labelPointsOf } from '../../client/map/regions/labelPointsOf';
 import type { EventsPage } from '../../shared/contract/snapshot';
 import type { Incident } from '../../shared/domain/incident';
 import { signToken } from '../../server/auth/tokens';

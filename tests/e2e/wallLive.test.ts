@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labelPointsOf } from '../../client/map/labelPointsOf';
+import { labelPointsOf } from '../../client/map/regions/labelPointsOf';
 import { MAP_LAYERS } from '../../client/map/layers/index';
 import { clickableRegionPoint } from './harness/clickableRegionPoint';
 import { ensureClientBuilt } from './harness/ensureClientBuilt';

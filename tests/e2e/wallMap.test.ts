@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INCIDENT_STATUSES } from '../../shared/domain/incident';
-import { labelPointsOf } from '../../client/map/labelPointsOf';
+import { labelPointsOf } from '../../client/map/regions/labelPointsOf';
 import { LIVE_LAYER_IDS } from '../../client/map/layers/index';
-import { LIVE_SOURCES } from '../../client/map/liveSources';
+import { LIVE_SOURCES } from '../../client/map/layers/index';
 import { clickableRegionPoint } from './harness/clickableRegionPoint';
 import { ensureClientBuilt } from './harness/ensureClientBuilt';
 import { fetchRegions } from './harness/fetchRegions';
@@ -12,7 +12,7 @@ import { openMapPage, type MapPage } from './harness/openMapPage';
 import { screenshotPath } from './harness/screenshotPath';
 import { startServer, type RunningServer } from './harness/startServer';
 import { bearerFor, E2E_AUTH_SECRET } from './harness/wallTokens';
-import { DEFAULT_RENDER_BUDGET } from '../../client/map/renderBudget';
+import { DEFAULT_RENDER_BUDGET } from '../../client/map/engine/renderBudget';
 
 const WIDTH_PX = 1920;
 const HEIGHT_PX = 1080;

@@ -52,26 +52,55 @@ describe('two street leaders, each confined to their own street', () => {
     expect(snapshot.scope).toBe(A);
   });
 
-  it('cannot act in the other street by any route (403), and nothing is written', async () => {
+  it('cannot act in the other street by any route: its things and places answer as missing ones, and nothing is written', async () => {
     const county = await testCounty();
     const head = await server.services.store.headSeq();
-    const actions: [ 'POST' | 'PUT', string, object][] = [
-      ['POST', '/api/v1/incidents', incidentAt(gridIn(county, B, 1))],
-      ['POST', '/api/v1/incidents', { ...incidentAt(gridIn(county, A)), gridCode: gridIn(county, B).code }],
-      ['POST', `/api/v1/incidents/${ids.incidentB}/transitions`, { action: 'accept' }],
-      ['PUT', `/api/v1/stations/${ids.stationB}/status`, { status: 'open' }],
-      ['POST', '/api/v1/checkins', { memberId: 'MA', memberName: '吴敏', kind: 'volunteer', category: 'policy', gridCode: gridIn(county, B).code }],
-      ['POST', `/api/v1/checkins/${ids.checkinB}/checkout`, {}],
-      ['POST', '/api/v1/wishes', { title: '修水管', description: '', regionCode: gridIn(county, B).code, residentName: '何伯' }],
-      ['POST', `/api/v1/wishes/${ids.wishB}/claim`, { claimerName: '陈' }],
-      ['POST', `/api/v1/wishes/${ids.wishB}/fulfil`, {}],
+    const actions: ['POST' | 'PUT', string, object, number, string][] = [
+      // A point is public geography: refused for the place, naming only the caller's own scope.
+      ['POST', '/api/v1/incidents', incidentAt(gridIn(county, B, 1)), 403, 'out_of_scope'],
+      ['POST', '/api/v1/incidents', { ...incidentAt(gridIn(county, A)), gridCode: gridIn(county, B).code }, 422, 'grid_not_found'],
+      ['POST', `/api/v1/incidents/${ids.incidentB}/transitions`, { action: 'accept' }, 404, 'incident_not_found'],
+      ['PUT', `/api/v1/stations/${ids.stationB}/status`, { status: 'open' }, 404, 'station_not_found'],
+      ['POST', '/api/v1/checkins', { memberId: 'MA', memberName: '吴敏', kind: 'volunteer', category: 'policy', gridCode: gridIn(county, B).code }, 422, 'grid_not_found'],
+      ['POST', `/api/v1/checkins/${ids.checkinB}/checkout`, {}, 404, 'checkin_not_found'],
+      ['POST', '/api/v1/wishes', { title: '修水管', description: '', regionCode: gridIn(county, B).code, residentName: '何伯' }, 422, 'region_not_found'],
+      ['POST', `/api/v1/wishes/${ids.wishB}/claim`, { claimerName: '陈' }, 404, 'wish_not_found'],
+      ['POST', `/api/v1/wishes/${ids.wishB}/fulfil`, {}, 404, 'wish_not_found'],
     ];
-    for (const [method, url, payload] of actions) {
+    for (const [method, url, payload, status, error] of actions) {
       const response = await as(tokenA, method, url, payload);
-      expect(response.statusCode, `${method} ${url}`).toBe(403);
-      expect(response.json().error).toBe('out_of_scope');
+      expect(response.statusCode, `${method} ${url}`).toBe(status);
+      expect(response.json().error, `${method} ${url}`).toBe(error);
     }
     expect(await server.services.store.headSeq()).toBe(head);
+  });
+
+  it('keeps ids it chooses in its own namespace, so another street’s id is just a free one', async () => {
+    const county = await testCounty();
+    const chosen = await as(tokenA, 'POST', '/api/v1/incidents', incidentAt(gridIn(county, A), { id: ids.incidentB }));
+    expect(chosen.statusCode).toBe(201);
+    expect(chosen.json().id).toBe(`${A}:${ids.incidentB}`);
+    expect(server.services.live.entities.incidents.get(ids.incidentB!)?.regionPath).toContain(B);
+    const again = await as(tokenA, 'POST', '/api/v1/incidents', incidentAt(gridIn(county, A), { id: ids.incidentB }));
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ error: 'duplicate_id' });
+  });
+
+  it('keeps a county-wide caller’s chosen ids as they are, but never lets them into a street’s namespace', async () => {
+    const county = await testCounty();
+    const ingest = signTestToken('ingest');
+    const ticket = await as(ingest, 'POST', '/api/v1/incidents', incidentAt(gridIn(county, B), { id: '12345-20260105-0001' }));
+    expect(ticket.statusCode).toBe(201);
+    expect(ticket.json().id).toBe('12345-20260105-0001');
+    const intruding = await as(ingest, 'POST', '/api/v1/incidents', incidentAt(gridIn(county, B), { id: `${A}:mine` }));
+    expect(intruding.statusCode).toBe(400);
+    expect(intruding.json()).toMatchObject({ error: 'validation_failed', message: expect.stringContaining('body/id') });
+  });
+
+  it('refuses a chosen id too long to keep under its scope, naming the field', async () => {
+    const response = await as(tokenA, 'POST', '/api/v1/incidents', incidentAt(gridIn(await testCounty(), A), { id: 'x'.repeat(60) }));
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: 'validation_failed', message: expect.stringContaining('body/id') });
   });
 
   it('cannot subscribe to or catch up on the other street over the socket', async () => {

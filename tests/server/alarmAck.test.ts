@@ -5,7 +5,8 @@ import type { Incident, Priority } from '../../shared/domain/incident';
 import { activeAlarms } from '../../shared/logic/alarms/alarmOf';
 import { DEFAULT_ALARM_POLICY } from '../../shared/logic/alarms/alarmPolicy';
 import { createClock, type Clock } from '../../server/clock';
-import { ConfigError, loadConfig } from '../../server/config';
+import { loadConfig } from '../../server/config';
+import { ConfigError } from '../../server/ConfigError';
 import { connectSocket, signTestToken, startTestServer, testCounty, waitFor, type TestServer } from './helpers/testServer';
 import { GANZHE_STREET as A, SHANGJIE_TOWN as B, gridIn, incidentAt } from './helpers/fixtures';
 
@@ -83,12 +84,12 @@ describe('acknowledging an alarm: POST /api/v1/incidents/:id/alarm-ack', () => {
     expect((await ack((await report('urgent', B)).id, signTestToken('admin'))).statusCode).toBe(200);
   });
 
-  it('refuses a street leader outside their street like any other action there (403 out_of_scope), writing nothing', async () => {
+  it('answers a street leader outside their street as for an incident that does not exist (404), writing nothing', async () => {
     const incident = await report('urgent', B);
     const head = await server.services.store.headSeq();
     const response = await ack(incident.id, streetA);
-    expect(response.statusCode).toBe(403);
-    expect(response.json()).toMatchObject({ statusCode: 403, error: 'out_of_scope' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ statusCode: 404, error: 'incident_not_found' });
     expect(await server.services.store.headSeq()).toBe(head);
     expect((await ack(incident.id, streetB)).statusCode).toBe(200);
   });

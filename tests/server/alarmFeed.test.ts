@@ -118,6 +118,30 @@ describe('the county-wide alarm feed (socket event `alarms`)', () => {
     for (const screen of screens) expect(screen.frames.at(-1)!.alarms.map((a) => a.incidentId)).not.toContain(incident.id);
   });
 
+  it('groups repeat alarms of one place and category: each notice names its group’s newest alarm and the group’s size', async () => {
+    const wall = await watch(tokenOf('display'));
+    const grid = gridIn(await testCounty(), B, 1000 + n++);
+    // Categories no other test here reports, so no earlier alarm of the same place joins the group.
+    const post = async (category: 'dispute' | 'disorder') => {
+      const body = incidentAt(grid, { priority: 'urgent', category, description: '楼道冒烟', reporter: REPORTER });
+      const response = await server.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: server.admin, payload: body });
+      return response.json() as Incident;
+    };
+    const first = await post('dispute');
+    const other = await post('disorder');
+    const repeat = await post('dispute');
+    await waitFor(() => wall.ids().includes(repeat.id), wall.socket);
+    const byId = new Map(wall.frames.at(-1)!.alarms.map((a) => [a.incidentId, a]));
+    expect(byId.get(repeat.id)).toMatchObject({ group: repeat.id, count: 2 });
+    expect(byId.get(first.id)).toMatchObject({ group: repeat.id, count: 2 });
+    expect(byId.get(other.id)).toMatchObject({ group: other.id, count: 1 });
+
+    // Its newest acknowledged, the repeat's group is led by the one left, alone.
+    await acknowledge(repeat.id);
+    await waitFor(() => !wall.ids().includes(repeat.id), wall.socket);
+    expect(wall.frames.at(-1)!.alarms.find((a) => a.incidentId === first.id)).toMatchObject({ group: first.id, count: 1 });
+  });
+
   it('never puts the reporter in a frame, and scrubs their name and phone from the text public screens get', async () => {
     const screens = await Promise.all([watch(tokenOf('display')), watch(tokenOf('presenter')), watch()]);
     const operator = await watch(tokenOf('operator'));

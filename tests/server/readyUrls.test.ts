@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoReadyUrls } from '../../server/auth/readyUrls';
 import { verifyToken } from '../../server/auth/tokens';
 
@@ -6,17 +6,20 @@ const SECRET = 'ready-url-test-secret-of-enough-length';
 const NOW = Date.UTC(2026, 10, 21, 1, 0, 0);
 
 /** The URL on a printed line and the token it carries, if it is a ready URL. */
-const urlOf = (line: string) => {
+const urlOf = async (line: string) => {
   const match = /(https?:\/\/\S+)/.exec(line);
   if (!match?.[1]) return null;
   const url = new URL(match[1]);
   const token = url.searchParams.get('token');
-  return token ? { url, claims: verifyToken(token, SECRET, NOW) } : null;
+  return token ? { url, claims: await verifyToken(token, SECRET, NOW) } : null;
 };
 
 describe('the ready URLs npm start prints', () => {
   const lines = demoReadyUrls('http://127.0.0.1:3000', SECRET, '350121', '350121001', NOW);
-  const opened = lines.map((line) => ({ line, opened: urlOf(line) })).filter((entry) => entry.opened !== null);
+  let opened: { line: string; opened: Awaited<ReturnType<typeof urlOf>> }[] = [];
+  beforeAll(async () => {
+    opened = (await Promise.all(lines.map(async (line) => ({ line, opened: await urlOf(line) })))).filter((entry) => entry.opened !== null);
+  });
 
   it('open the wall, the operator, a street leader’s tablet and the presenter’s remote, each with a valid token', () => {
     const screens = opened.map(({ opened: o }) => [o!.claims.ok && o!.claims.claims.role, o!.url.searchParams.get('screen')]);

@@ -86,5 +86,6 @@ describe('a server killed with SIGKILL while field apps and the simulator write'
     const screenSequence = [...seen, ...replayed];
     expect(screenSequence).toEqual(stored.seqs);
     resumed.disconnect();
-  });
+    // Two cold starts of a child server (module loading, county index) on a 2-core machine running other suites.
+  }, 120_000);
 });

@@ -30,12 +30,19 @@ const areaFill = (colour: string) => ({
   ],
 });
 
-const line = (id: string, name: string, data: readonly number[], colour: string, remPx: number): LineSeriesOption => ({
+/** ECharts draws no point (and breaks the line) where a value is null. */
+type Point = number | null;
+
+/**
+ * The complete hours as a solid line with its fill. Not smoothed: a single report in a quiet
+ * hour is a step of one, and a spline would draw it as a wave dipping below zero.
+ */
+const line = (id: string, name: string, data: readonly Point[], colour: string, remPx: number): LineSeriesOption => ({
   type: 'line',
   id,
   name,
   data: [...data],
-  smooth: 0.3,
+  smooth: false,
   symbol: 'none',
   lineStyle: { width: fontPx(remPx, 0.16), color: colour },
   itemStyle: { color: colour },
@@ -43,8 +50,41 @@ const line = (id: string, name: string, data: readonly number[], colour: string,
 });
 
 /**
- * 24-hour trend of incidents reported vs resolved: two smooth lines with soft fills over hourly
- * labels; the last hour keeps its label so the wall shows where "now" is.
+ * The current hour, still counting: a dashed segment from the last complete hour to it, without
+ * fill, so a quarter-hour's few reports read as "so far", not as a crash from the hour before.
+ * Same name as its solid line, so one legend entry shows and hides both.
+ */
+const partialLine = (id: string, name: string, data: readonly Point[], colour: string, remPx: number): LineSeriesOption => ({
+  type: 'line',
+  id: `${id}-partial`,
+  name,
+  data: [...data],
+  smooth: false,
+  symbol: 'circle',
+  symbolSize: fontPx(remPx, 0.35),
+  showSymbol: true,
+  lineStyle: { width: fontPx(remPx, 0.16), color: colour, type: 'dashed' },
+  itemStyle: { color: colour },
+});
+
+/** Complete hours (the current one left out) and the current hour's segment (only its last two points). */
+const splitAtCurrentHour = (data: readonly number[]): { complete: Point[]; partial: Point[] } => {
+  const last = data.length - 1;
+  return {
+    complete: data.map((value, i) => (i < last ? value : null)),
+    partial: data.map((value, i) => (i >= last - 1 ? value : null)),
+  };
+};
+
+const seriesOf = (id: string, name: string, data: readonly number[], colour: string, remPx: number): LineSeriesOption[] => {
+  const { complete, partial } = splitAtCurrentHour(data);
+  return [line(id, name, complete, colour, remPx), partialLine(id, name, partial, colour, remPx)];
+};
+
+/**
+ * 24-hour trend of incidents reported vs resolved: two straight lines with soft fills over hourly
+ * labels, the current (partial) hour dashed; the last hour keeps its label so the wall shows
+ * where "now" is.
  */
 export const trendOption = ({ hourLabels, reported, resolved, names, remPx }: TrendInput): TrendOption => {
   const last = hourLabels.length - 1;
@@ -80,8 +120,8 @@ export const trendOption = ({ hourLabels, reported, resolved, names, remPx }: Tr
       splitLine: { lineStyle: { color: WALL_COLOURS.rule, type: 'dashed' } },
     },
     series: [
-      line('reported', names.reported, reported, WALL_COLOURS.primary, remPx),
-      line('resolved', names.resolved, resolved, WALL_COLOURS.secondary, remPx),
+      ...seriesOf('reported', names.reported, reported, WALL_COLOURS.primary, remPx),
+      ...seriesOf('resolved', names.resolved, resolved, WALL_COLOURS.secondary, remPx),
     ],
   };
 };

@@ -1,11 +1,14 @@
 import type { CircleLayerSpecification } from 'maplibre-gl';
 import type { AlarmNotice } from '../../../shared/contract/alarms';
-import type { LiveFeature } from '../diffFeatures';
-import type { LiveLayer } from '../liveLayer';
-import { LIVE_SOURCES } from '../liveSources';
-import { OVERDUE_COLOUR } from '../palette';
-import { pointFeature } from '../pointFeature';
+import type { LiveFeature } from '../binding/diffFeatures';
+import type { LiveLayer } from '../binding/liveLayer';
+import { OVERDUE_COLOUR } from '../style/palette';
+import { pointFeature } from '../binding/pointFeature';
 import { heldPulseFrame, pulseFrame, type Pulse } from './incidentPulse';
+import type { MapLayerDescriptor } from './MapLayerDescriptor';
+
+/** The live source this layer fills (created empty by the offline style, from the registry). */
+export const ALARM_FLASH_SOURCE = 'alarm-flash';
 
 // The alarm flash: a wide red ring sweeping out of every alarming incident and a red disc blinking
 // under it — bigger and slower than the overdue pulse, so "someone must act now" reads from across
@@ -32,7 +35,7 @@ const instant = { duration: 0, delay: 0 };
 export const alarmDiscLayer: CircleLayerSpecification = {
   id: 'alarm-flash-disc',
   type: 'circle',
-  source: LIVE_SOURCES.alarmFlash,
+  source: ALARM_FLASH_SOURCE,
   paint: {
     'circle-color': OVERDUE_COLOUR,
     'circle-radius': DISC_RADIUS_PX,
@@ -45,7 +48,7 @@ export const alarmDiscLayer: CircleLayerSpecification = {
 export const alarmRingLayer: CircleLayerSpecification = {
   id: 'alarm-flash-ring',
   type: 'circle',
-  source: LIVE_SOURCES.alarmFlash,
+  source: ALARM_FLASH_SOURCE,
   paint: {
     'circle-color': 'rgba(0,0,0,0)',
     'circle-radius': 0,
@@ -69,7 +72,7 @@ export const createAlarmFlash = (): LiveLayer => {
     apply: (target, input) => {
       const features = buildAlarmFlashes(input.alarms ?? []);
       count = features.length;
-      target.setFeatures(LIVE_SOURCES.alarmFlash, features);
+      target.setFeatures(ALARM_FLASH_SOURCE, features);
     },
     animate: (target, frameNow) => {
       if (count === 0) return false;
@@ -88,3 +91,10 @@ export const createAlarmFlash = (): LiveLayer => {
     },
   };
 };
+
+export const alarmFlash = {
+  id: 'alarmFlash',
+  styleLayers: { marker: [alarmDiscLayer, alarmRingLayer] },
+  sources: { alarmFlash: ALARM_FLASH_SOURCE },
+  create: createAlarmFlash,
+} satisfies MapLayerDescriptor;

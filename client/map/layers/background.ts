@@ -1,5 +1,6 @@
 import type { BackgroundLayerSpecification } from 'maplibre-gl';
-import { PALETTE } from '../palette';
+import { PALETTE } from '../style/palette';
+import type { MapLayerDescriptor } from './MapLayerDescriptor';
 
 /** The ground under everything: there are no base-map tiles, only our own polygons on it. */
 export const background: BackgroundLayerSpecification = {
@@ -7,3 +8,9 @@ export const background: BackgroundLayerSpecification = {
   type: 'background',
   paint: { 'background-color': PALETTE.ground },
 };
+
+export const backgroundLayer = {
+  id: 'background',
+  styleLayers: { base: [background] },
+  sources: {},
+} satisfies MapLayerDescriptor;

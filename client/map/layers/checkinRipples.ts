@@ -1,11 +1,14 @@
 import type { CircleLayerSpecification, ExpressionSpecification } from 'maplibre-gl';
 import type { LngLat } from '../../../shared/domain/common';
 import type { CheckIn } from '../../../shared/domain/volunteer';
-import type { LiveFeature } from '../diffFeatures';
-import type { LiveLayer } from '../liveLayer';
-import { LIVE_SOURCES } from '../liveSources';
-import { RIPPLE_COLOUR } from '../palette';
-import { pointFeature } from '../pointFeature';
+import type { LiveFeature } from '../binding/diffFeatures';
+import type { LiveLayer } from '../binding/liveLayer';
+import { RIPPLE_COLOUR } from '../style/palette';
+import { pointFeature } from '../binding/pointFeature';
+import type { MapLayerDescriptor } from './MapLayerDescriptor';
+
+/** The live source this layer fills (created empty by the offline style, from the registry). */
+export const CHECKIN_RIPPLES_SOURCE = 'checkin-ripples';
 
 // A ripple where a party member or volunteer has just checked in (报到): a short one-off ring, so
 // the wall shows people arriving to serve. Each ripple runs on its own clock via feature-state.
@@ -54,7 +57,7 @@ const progress: ExpressionSpecification = ['coalesce', ['feature-state', 'progre
 export const checkinRippleLayer: CircleLayerSpecification = {
   id: 'checkin-ripples',
   type: 'circle',
-  source: LIVE_SOURCES.checkinRipples,
+  source: CHECKIN_RIPPLES_SOURCE,
   paint: {
     'circle-radius': ['interpolate', ['linear'], progress, 0, 3, 1, 34],
     'circle-color': RIPPLE_COLOUR,
@@ -80,14 +83,14 @@ export const createCheckinRipples = (): LiveLayer => {
     apply: (target, input) => {
       state = nextRipples(state, input.entities.checkins.values(), input.now);
       held = new Set([...held].filter((id) => state.ripples.has(id)));
-      target.setFeatures(LIVE_SOURCES.checkinRipples, rippleFeatures(state));
+      target.setFeatures(CHECKIN_RIPPLES_SOURCE, rippleFeatures(state));
     },
     animate: (target, frameNow) => {
       held.clear();
       let moving = false;
       for (const ripple of state.ripples.values()) {
         const value = rippleProgress(ripple, frameNow);
-        target.setFeatureProgress(LIVE_SOURCES.checkinRipples, ripple.id, value);
+        target.setFeatureProgress(CHECKIN_RIPPLES_SOURCE, ripple.id, value);
         if (value < 1) moving = true;
       }
       return moving;
@@ -95,9 +98,17 @@ export const createCheckinRipples = (): LiveLayer => {
     hold: (target) => {
       for (const id of state.ripples.keys()) {
         if (held.has(id)) continue;
-        target.setFeatureProgress(LIVE_SOURCES.checkinRipples, id, HELD_RIPPLE_PROGRESS);
+        target.setFeatureProgress(CHECKIN_RIPPLES_SOURCE, id, HELD_RIPPLE_PROGRESS);
         held.add(id);
       }
     },
   };
 };
+
+export const checkinRipples = {
+  id: 'checkinRipples',
+  toggle: { id: 'checkinRipples', defaultVisible: true, legend: 'checkinRipples' },
+  styleLayers: { marker: [checkinRippleLayer] },
+  sources: { checkinRipples: CHECKIN_RIPPLES_SOURCE },
+  create: createCheckinRipples,
+} satisfies MapLayerDescriptor;

@@ -1,10 +1,11 @@
 import type { ExpressionSpecification, FillLayerSpecification } from 'maplibre-gl';
 import type { RegionLevel } from '../../../shared/domain/region';
-import { CHOROPLETH_LEVELS, choroplethValues } from '../choroplethValues';
-import type { LiveLayer } from '../liveLayer';
-import { CHOROPLETH_RAMP } from '../palette';
-import { regionFigures } from '../regionFigures';
-import { shapeSource } from '../regionSources';
+import { CHOROPLETH_LEVELS, choroplethValues } from '../binding/choroplethValues';
+import type { LiveLayer } from '../binding/liveLayer';
+import { CHOROPLETH_RAMP } from '../style/palette';
+import { regionFigures } from '../binding/regionFigures';
+import { shapeSource } from '../regions/regionSources';
+import type { MapLayerDescriptor } from './MapLayerDescriptor';
 
 // The selected metric (open incidents per 1,000 households, or the overdue rate) painted on the
 // communities, compounds and grids. The polygons are already on the GPU: only a number per region
@@ -46,3 +47,10 @@ export const createChoropleth = (): LiveLayer => ({
     target.setRegionStates('metric', choroplethValues(input.choropleth, figures, input.regions));
   },
 });
+
+export const choropleth = {
+  id: 'choropleth',
+  styleLayers: { tint: choroplethLayers },
+  sources: {},
+  create: createChoropleth,
+} satisfies MapLayerDescriptor;

@@ -1,6 +1,7 @@
 import type { LineLayerSpecification } from 'maplibre-gl';
-import { PALETTE } from '../palette';
-import { shapeSource } from '../regionSources';
+import { PALETTE } from '../style/palette';
+import { shapeSource } from '../regions/regionSources';
+import type { MapLayerDescriptor } from './MapLayerDescriptor';
 
 // The county boundary is the frame of the whole screen: a soft glow under a bright line, so it reads
 // from across the room on a video wall and stays above every finer outline.
@@ -28,3 +29,10 @@ export const countyLine: LineLayerSpecification = {
     'line-width': ['interpolate', ['linear'], ['zoom'], 8, 2.5, 14, 4],
   },
 };
+
+/** Above every finer outline, the scope's included. */
+export const countyOutline = {
+  id: 'countyOutline',
+  styleLayers: { outline: [countyGlow, countyLine] },
+  sources: {},
+} satisfies MapLayerDescriptor;

@@ -1,11 +1,14 @@
 import type { HeatmapLayerSpecification } from 'maplibre-gl';
 import type { Incident, Priority } from '../../../shared/domain/incident';
-import type { LiveFeature } from '../diffFeatures';
-import type { LiveLayer } from '../liveLayer';
-import { LIVE_SOURCES } from '../liveSources';
-import { INCIDENT_HEAT_RAMP } from '../palette';
-import { heatmapPaint } from '../heatmapPaint';
-import { pointFeature } from '../pointFeature';
+import type { LiveFeature } from '../binding/diffFeatures';
+import type { LiveLayer } from '../binding/liveLayer';
+import { INCIDENT_HEAT_RAMP } from '../style/palette';
+import { heatmapPaint } from '../style/heatmapPaint';
+import { pointFeature } from '../binding/pointFeature';
+import type { MapLayerDescriptor } from './MapLayerDescriptor';
+
+/** The live source this layer fills (created empty by the offline style, from the registry). */
+export const INCIDENT_HEAT_SOURCE = 'incident-heat';
 
 // Where the county's trouble is: every incident reported in the window (24 h or 7 d), open or closed,
 // since a place that keeps generating work is a hot spot even when the work gets done.
@@ -33,7 +36,7 @@ export const buildIncidentHeat = (incidents: Iterable<HeatSource>, now: number, 
 export const incidentHeatLayer: HeatmapLayerSpecification = {
   id: 'incident-heat',
   type: 'heatmap',
-  source: LIVE_SOURCES.incidentHeat,
+  source: INCIDENT_HEAT_SOURCE,
   maxzoom: 16,
   // Wide at county scale, where a whole community is a few pixels and the glow is the message;
   // close up, the markers themselves tell it better.
@@ -48,7 +51,15 @@ export const createIncidentHeat = (): LiveLayer => ({
   dependencies: (input) => [input.entities, input.version, input.heatWindowMs, Math.floor(input.now / MINUTE_MS)],
   apply: (target, input) =>
     target.setFeatures(
-      LIVE_SOURCES.incidentHeat,
+      INCIDENT_HEAT_SOURCE,
       buildIncidentHeat(input.entities.incidents.values(), input.now, input.heatWindowMs, input.entities.closedIncidentHeat?.values()),
     ),
 });
+
+export const incidentHeat = {
+  id: 'incidentHeat',
+  toggle: { id: 'incidentHeat', defaultVisible: true, legend: 'incidentHeat' },
+  styleLayers: { heat: [incidentHeatLayer] },
+  sources: { incidentHeat: INCIDENT_HEAT_SOURCE },
+  create: createIncidentHeat,
+} satisfies MapLayerDescriptor;

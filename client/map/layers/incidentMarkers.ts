@@ -1,11 +1,15 @@
 import type { CircleLayerSpecification, ExpressionSpecification } from 'maplibre-gl';
 import { INCIDENT_STATUSES, type Incident, type Priority } from '../../../shared/domain/incident';
-import { isOpen, isOverdue } from '../../../shared/logic/sla';
-import type { LiveFeature } from '../diffFeatures';
-import type { LiveLayer } from '../liveLayer';
-import { LIVE_SOURCES } from '../liveSources';
-import { INCIDENT_STATUS_COLOURS, OVERDUE_COLOUR, PALETTE } from '../palette';
-import { pointFeature } from '../pointFeature';
+import { closedAt, isOpen, isOverdue, RECENTLY_CLOSED_MS } from '../../../shared/logic/sla';
+import type { LiveFeature } from '../binding/diffFeatures';
+import type { LiveLayer } from '../binding/liveLayer';
+import { INCIDENT_STATUS_COLOURS, OVERDUE_COLOUR, PALETTE } from '../style/palette';
+import { pointFeature } from '../binding/pointFeature';
+import { CLUSTERS_UNTIL_ZOOM } from './incidentClusters';
+import type { MapLayerDescriptor } from './MapLayerDescriptor';
+
+/** The live source this layer fills (created empty by the offline style, from the registry). */
+export const INCIDENT_MARKERS_SOURCE = 'incident-markers';
 
 // One dot per incident, coloured by where it is in its lifecycle. Open incidents are always drawn;
 // closed ones stay for a while (drawn once the view is close) so a leader sees work getting done.
@@ -13,13 +17,11 @@ import { pointFeature } from '../pointFeature';
 /** How long after its report an incident counts as new and pulses. */
 export const NEW_INCIDENT_MS = 10_000;
 /** How long a resolved or rated incident keeps its marker. */
-export const CLOSED_MARKER_MS = 3600_000;
+export const CLOSED_MARKER_MS = RECENTLY_CLOSED_MS;
 
 const PRIORITY_RANK: Readonly<Record<Priority, number>> = { low: 0, normal: 1, high: 2, urgent: 3 };
 const SECOND_MS = 1000;
 
-/** When an incident was closed (rated, else resolved, else last touched). */
-export const closedAt = (incident: Incident): number => incident.ratedAt ?? incident.resolvedAt ?? incident.updatedAt;
 
 /** The markers at `now`: open incidents plus those closed within CLOSED_MARKER_MS, with their flags. */
 export const buildIncidentMarkers = (incidents: Iterable<Incident>, now: number): LiveFeature[] => {
@@ -61,19 +63,20 @@ const radiusByRank = (low: number, urgent: number): ExpressionSpecification => [
 ];
 
 /**
- * At county scale the heatmap tells where incidents are, and only what needs a leader shows as a dot:
- * overdue, new, urgent or high. Ordinary open ones fade in as the view closes in, closed ones last, so
- * they never drown the open ones.
+ * Zoomed out, the incident clusters (incidentClusters.ts) count the incidents and only what needs a
+ * leader shows as a dot on top: overdue, new, urgent or high. From CLUSTERS_UNTIL_ZOOM on, where the
+ * clusters stop, every open marker shows, closed ones last, so they never drown the open ones.
  */
 const visibleByZoom = (openOpacity: number, closedOpacity: number): ExpressionSpecification => {
   const important: ExpressionSpecification = ['any', ['get', 'overdue'], ['get', 'fresh'], ['>=', ['get', 'rank'], 2]];
+  const onlyImportant: ExpressionSpecification = ['case', ['get', 'closed'], 0, important, openOpacity, 0];
   return [
     'interpolate',
     ['linear'],
     ['zoom'],
-    10,
-    ['case', ['get', 'closed'], 0, important, openOpacity, 0],
-    11,
+    CLUSTERS_UNTIL_ZOOM - 0.5,
+    onlyImportant,
+    CLUSTERS_UNTIL_ZOOM,
     ['case', ['get', 'closed'], 0, openOpacity],
     12.5,
     ['case', ['get', 'closed'], closedOpacity, openOpacity],
@@ -83,7 +86,7 @@ const visibleByZoom = (openOpacity: number, closedOpacity: number): ExpressionSp
 export const incidentMarkerLayer: CircleLayerSpecification = {
   id: 'incident-markers',
   type: 'circle',
-  source: LIVE_SOURCES.incidentMarkers,
+  source: INCIDENT_MARKERS_SOURCE,
   layout: { 'circle-sort-key': ['+', ['get', 'rank'], ['case', ['get', 'overdue'], 10, 0]] },
   paint: {
     'circle-color': statusColour,
@@ -102,5 +105,13 @@ export const createIncidentMarkers = (): LiveLayer => ({
   // Overdue and new flags follow the clock, so the markers are rebuilt (and diffed) once a second.
   dependencies: (input) => [input.entities, input.version, Math.floor(input.now / SECOND_MS)],
   apply: (target, input) =>
-    target.setFeatures(LIVE_SOURCES.incidentMarkers, buildIncidentMarkers(input.entities.incidents.values(), input.now)),
+    target.setFeatures(INCIDENT_MARKERS_SOURCE, buildIncidentMarkers(input.entities.incidents.values(), input.now)),
 });
+
+export const incidentMarkers = {
+  id: 'incidentMarkers',
+  toggle: { id: 'incidentMarkers', defaultVisible: true, legend: 'incidentMarkers' },
+  styleLayers: { marker: [incidentMarkerLayer] },
+  sources: { incidentMarkers: INCIDENT_MARKERS_SOURCE },
+  create: createIncidentMarkers,
+} satisfies MapLayerDescriptor;

@@ -1,10 +1,10 @@
 import type { CircleLayerSpecification } from 'maplibre-gl';
 import type { Incident } from '../../../shared/domain/incident';
 import { isOverdue } from '../../../shared/logic/sla';
-import type { LiveLayer } from '../liveLayer';
-import { LIVE_SOURCES } from '../liveSources';
-import { NEW_PULSE_COLOUR, OVERDUE_COLOUR } from '../palette';
-import { NEW_INCIDENT_MS } from './incidentMarkers';
+import type { LiveLayer } from '../binding/liveLayer';
+import { NEW_PULSE_COLOUR, OVERDUE_COLOUR } from '../style/palette';
+import { INCIDENT_MARKERS_SOURCE, NEW_INCIDENT_MS } from './incidentMarkers';
+import type { MapLayerDescriptor } from './MapLayerDescriptor';
 
 // Rings that pulse out of the incident markers: white for ~10 s after a report (something just
 // happened here), red for as long as an incident is overdue (someone must act). All rings of a kind
@@ -50,7 +50,7 @@ export const countPulses = (incidents: Iterable<Incident>, now: number): { fresh
 const ringLayer = (id: string, flag: 'fresh' | 'overdue', colour: string, strokePx: number): CircleLayerSpecification => ({
   id,
   type: 'circle',
-  source: LIVE_SOURCES.incidentMarkers,
+  source: INCIDENT_MARKERS_SOURCE,
   filter: ['==', ['get', flag], true],
   paint: {
     'circle-color': 'rgba(0,0,0,0)',
@@ -101,3 +101,11 @@ export const createIncidentPulse = (): LiveLayer => {
     },
   };
 };
+
+export const incidentPulse = {
+  id: 'incidentPulse',
+  follows: 'incidentMarkers',
+  styleLayers: { marker: [overduePulseLayer, newIncidentPulseLayer] },
+  sources: {},
+  create: createIncidentPulse,
+} satisfies MapLayerDescriptor;

@@ -1,86 +1,78 @@
-import type { LayerSpecification } from 'maplibre-gl';
-import type { LiveLayer } from '../liveLayer';
-import { alarmDiscLayer, alarmRingLayer, createAlarmFlash } from './alarmFlash';
-import { background } from './background';
-import { createCheckinRipples, checkinRippleLayer } from './checkinRipples';
-import { choroplethLayers, createChoropleth } from './choropleth';
-import { communityFill, communityLabel, communityLine } from './communities';
-import { compoundFill, compoundLabel, compoundLine } from './compounds';
-import { contextFill, contextLabel, contextLine } from './contextDistricts';
-import { countyGlow, countyLine } from './countyOutline';
-import { gridFill, gridLabel, gridLine } from './grids';
-import { createIncidentHeat, incidentHeatLayer } from './incidentHeat';
-import { createIncidentMarkers, incidentMarkerLayer } from './incidentMarkers';
-import { createIncidentPulse, newIncidentPulseLayer, overduePulseLayer } from './incidentPulse';
-import { createScopeHighlight, scopeDimLayers, scopeOutlineLayers } from './scopeHighlight';
-import { createServiceCircles, serviceCircleFill, serviceCircleLine, underservedCompoundFill } from './serviceCircles';
-import { createStationMarkers, stationMarkerLayer } from './stationMarkers';
-import { streetFill, streetLabel, streetLine } from './streets';
-import { createVolunteerHeat, volunteerHeatLayer } from './volunteerHeat';
+import type { GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
+import type { LayerVisibility } from '../binding/mapInput';
+import type { LiveLayer } from '../binding/liveLayer';
+import { alarmFlash } from './alarmFlash';
+import { backgroundLayer } from './background';
+import { checkinRipples } from './checkinRipples';
+import { choropleth } from './choropleth';
+import { countyOutline } from './countyOutline';
+import { incidentClusters } from './incidentClusters';
+import { incidentHeat } from './incidentHeat';
+import { incidentMarkers } from './incidentMarkers';
+import { incidentPulse } from './incidentPulse';
+import { DRAW_BANDS, type LayerToggle, type MapLayerDescriptor } from './MapLayerDescriptor';
+import { regionShapes } from './regionShapes';
+import { scopeHighlight } from './scopeHighlight';
+import { serviceCircles } from './serviceCircles';
+import { stationMarkers } from './stationMarkers';
+import { volunteerHeat } from './volunteerHeat';
 
 /**
- * Draw order, bottom to top.
- * - Region fills go finer upwards (a compound sits on its community), then what colours them: the
- *   choropleth, the 15-minute circles and their gaps, and the dimming of whatever is outside the scope.
- * - Outlines go the other way (a street line stays visible over the grid lines inside it); the scope's
- *   bright outline and the county outline top them.
- * - Heat sits over the outlines but under every marker, volunteers under incidents.
- * - Markers: stations, then incidents with their pulses, then check-in ripples (short-lived), then the
- *   alarm flash over everything live: an alarm must never hide under a ripple.
- * - Labels come last, coarser ones on top since MapLibre places the top layer first.
+ * THE registry of map layers, in draw order inside each band (MapLayerDescriptor.ts DRAW_BANDS):
+ * a new layer is one descriptor file plus one line here. Heat: volunteers under incidents. Markers:
+ * stations, incidents with their pulses, check-in ripples (short-lived), then the alarm flash over
+ * everything live: an alarm must never hide under a ripple.
  */
-export const MAP_LAYERS: readonly LayerSpecification[] = [
-  background,
-  contextFill,
-  streetFill,
-  communityFill,
-  compoundFill,
-  gridFill,
-  ...choroplethLayers,
-  serviceCircleFill,
-  underservedCompoundFill,
-  ...scopeDimLayers,
-  contextLine,
-  gridLine,
-  compoundLine,
-  communityLine,
-  streetLine,
-  serviceCircleLine,
-  ...scopeOutlineLayers,
-  countyGlow,
-  countyLine,
-  volunteerHeatLayer,
-  incidentHeatLayer,
-  stationMarkerLayer,
-  incidentMarkerLayer,
-  overduePulseLayer,
-  newIncidentPulseLayer,
-  checkinRippleLayer,
-  alarmDiscLayer,
-  alarmRingLayer,
-  gridLabel,
-  compoundLabel,
-  communityLabel,
-  contextLabel,
-  streetLabel,
-];
+const REGISTRY = [
+  backgroundLayer,
+  regionShapes,
+  choropleth,
+  serviceCircles,
+  scopeHighlight,
+  countyOutline,
+  volunteerHeat,
+  incidentHeat,
+  stationMarkers,
+  incidentMarkers,
+  incidentClusters,
+  incidentPulse,
+  checkinRipples,
+  alarmFlash,
+] as const;
+export const MAP_LAYER_REGISTRY: readonly MapLayerDescriptor[] = REGISTRY;
+
+/** Every style layer, bottom to top: band by band, each band in registry order. */
+export const MAP_LAYERS: readonly LayerSpecification[] = DRAW_BANDS.flatMap((band) =>
+  MAP_LAYER_REGISTRY.flatMap((layer) => layer.styleLayers[band] ?? []),
+);
 
 /**
  * A fresh set of live-layer controllers for one map (some keep state, such as the check-ins already
- * seen). The order is the order they apply in: scope first, so a drill-down dims before data redraws.
+ * seen). They all apply in one synchronous pass before the next frame, so their order never shows.
  */
-export const createLiveLayers = (): LiveLayer[] => [
-  createScopeHighlight(),
-  createChoropleth(),
-  createServiceCircles(),
-  createVolunteerHeat(),
-  createIncidentHeat(),
-  createStationMarkers(),
-  createIncidentMarkers(),
-  createIncidentPulse(),
-  createCheckinRipples(),
-  createAlarmFlash(),
-];
+export const createLiveLayers = (): LiveLayer[] => MAP_LAYER_REGISTRY.flatMap((layer) => (layer.create ? [layer.create()] : []));
 
 /** Every style layer that draws live data (or the scope), for toggles, legends and tests. */
 export const LIVE_LAYER_IDS: readonly string[] = createLiveLayers().flatMap((layer) => layer.layerIds);
+
+type Merged<U> = (U extends unknown ? (all: U) => void : never) extends (all: infer I) => void ? I : never;
+
+/** The live sources by name, each declared by the layer that fills it. */
+export const LIVE_SOURCES = Object.assign({}, ...REGISTRY.map((layer) => layer.sources)) as Readonly<Merged<(typeof REGISTRY)[number]['sources']>>;
+export const LIVE_SOURCE_IDS: readonly string[] = [...new Set(Object.values(LIVE_SOURCES))];
+
+/** Source options some layers add to an empty live source (the incident clusters), by source id. */
+export const LIVE_SOURCE_OPTIONS: Readonly<Record<string, Partial<GeoJSONSourceSpecification>>> = Object.assign(
+  {},
+  ...MAP_LAYER_REGISTRY.map((layer) => layer.sourceOptions ?? {}),
+);
+
+/** The switches a screen (and a tour stop) can flip, in registry order. */
+export const LAYER_TOGGLES: readonly LayerToggle[] = MAP_LAYER_REGISTRY.flatMap((layer) => (layer.toggle ? [layer.toggle] : []));
+
+/** On by default: what each layer's descriptor says (all but the planning view of the service circles). */
+export const DEFAULT_VISIBILITY: LayerVisibility = Object.fromEntries(LAYER_TOGGLES.map((toggle) => [toggle.id, toggle.defaultVisible])) as LayerVisibility;
+
+/** Exactly the named layers on, every other off. */
+export const onlyLayers = (named: ReadonlySet<string>): LayerVisibility =>
+  Object.fromEntries(LAYER_TOGGLES.map((toggle) => [toggle.id, named.has(toggle.id)])) as LayerVisibility;

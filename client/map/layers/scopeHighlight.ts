@@ -1,10 +1,11 @@
 import type { FillLayerSpecification, LineLayerSpecification } from 'maplibre-gl';
 import type { RegionLevel } from '../../../shared/domain/region';
-import type { LiveInput, LiveLayer } from '../liveLayer';
-import { PALETTE, SCOPE_HIGHLIGHT } from '../palette';
-import { shapeSource } from '../regionSources';
-import type { RegionIndex } from '../regionIndex';
-import { scopeStates, type ScopeStates } from '../scopeStates';
+import type { LiveInput, LiveLayer } from '../binding/liveLayer';
+import { PALETTE, SCOPE_HIGHLIGHT } from '../style/palette';
+import { shapeSource } from '../regions/regionSources';
+import type { RegionIndex } from '../regions/regionIndex';
+import { scopeStates, type ScopeStates } from '../binding/scopeStates';
+import type { MapLayerDescriptor } from './MapLayerDescriptor';
 
 // The screen's scope (the region a leader drilled into): everything outside it is dimmed and its own
 // outline is drawn bright, by feature-state on the polygons already loaded, never by new geometry.
@@ -74,3 +75,10 @@ export const createScopeHighlight = (): LiveLayer => {
     },
   };
 };
+
+export const scopeHighlight = {
+  id: 'scopeHighlight',
+  styleLayers: { tint: scopeDimLayers, outline: scopeOutlineLayers },
+  sources: {},
+  create: createScopeHighlight,
+} satisfies MapLayerDescriptor;

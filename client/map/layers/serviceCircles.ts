@@ -1,12 +1,15 @@
 import type { FillLayerSpecification, LineLayerSpecification } from 'maplibre-gl';
 import type { Station } from '../../../shared/domain/station';
-import type { LiveFeature } from '../diffFeatures';
-import type { LiveLayer } from '../liveLayer';
-import { LIVE_SOURCES } from '../liveSources';
-import { SERVICE_CIRCLE_COLOUR, UNDERSERVED_COLOUR } from '../palette';
-import type { RegionIndex } from '../regionIndex';
-import { shapeSource } from '../regionSources';
-import { SERVICE_CIRCLE_TYPES, WALK_RADIUS_M, circlePolygon, outsideEveryCircle, type LngLatPair } from '../serviceCoverage';
+import type { LiveFeature } from '../binding/diffFeatures';
+import type { LiveLayer } from '../binding/liveLayer';
+import { SERVICE_CIRCLE_COLOUR, UNDERSERVED_COLOUR } from '../style/palette';
+import type { RegionIndex } from '../regions/regionIndex';
+import { shapeSource } from '../regions/regionSources';
+import { SERVICE_CIRCLE_TYPES, WALK_RADIUS_M, circlePolygon, outsideEveryCircle, type LngLatPair } from '../binding/serviceCoverage';
+import type { MapLayerDescriptor } from './MapLayerDescriptor';
+
+/** The live source this layer fills (created empty by the offline style, from the registry). */
+export const SERVICE_CIRCLES_SOURCE = 'service-circles';
 
 // The planning view of the 15-minute service circle (15分钟便民服务圈): a walking radius around each
 // service station, and the compounds left outside all of them highlighted as the gaps to close.
@@ -35,14 +38,14 @@ export const buildServiceCoverage = (stations: Iterable<Station>, regions: Regio
 export const serviceCircleFill: FillLayerSpecification = {
   id: 'service-circle-fill',
   type: 'fill',
-  source: LIVE_SOURCES.serviceCircles,
+  source: SERVICE_CIRCLES_SOURCE,
   paint: { 'fill-color': SERVICE_CIRCLE_COLOUR, 'fill-opacity': 0.1 },
 };
 
 export const serviceCircleLine: LineLayerSpecification = {
   id: 'service-circle-line',
   type: 'line',
-  source: LIVE_SOURCES.serviceCircles,
+  source: SERVICE_CIRCLES_SOURCE,
   paint: { 'line-color': SERVICE_CIRCLE_COLOUR, 'line-opacity': 0.55, 'line-width': 1.2, 'line-dasharray': [2, 2] },
 };
 
@@ -72,8 +75,16 @@ export const createServiceCircles = (): LiveLayer => {
       const nextKey = stations.map((s) => `${s.id}@${s.location.lng},${s.location.lat}`).join('|');
       if (nextKey !== key || coverage.circles.length === 0) coverage = buildServiceCoverage(stations, input.regions);
       key = nextKey;
-      target.setFeatures(LIVE_SOURCES.serviceCircles, coverage.circles);
+      target.setFeatures(SERVICE_CIRCLES_SOURCE, coverage.circles);
       target.setRegionStates('underserved', new Map(coverage.underserved.map((code) => [code, true])));
     },
   };
 };
+
+export const serviceCircles = {
+  id: 'serviceCircles',
+  toggle: { id: 'serviceCircles', defaultVisible: false, legend: 'serviceCircles' },
+  styleLayers: { tint: [serviceCircleFill, underservedCompoundFill], outline: [serviceCircleLine] },
+  sources: { serviceCircles: SERVICE_CIRCLES_SOURCE },
+  create: createServiceCircles,
+} satisfies MapLayerDescriptor;

@@ -1,12 +1,15 @@
 import type { ExpressionSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { STATION_STATUSES, type Station } from '../../../shared/domain/station';
-import type { LiveFeature } from '../diffFeatures';
-import { LABEL_FONT_BOLD } from '../labelFonts';
-import type { LiveLayer } from '../liveLayer';
-import { LIVE_SOURCES } from '../liveSources';
-import { PALETTE, STATION_STATUS_COLOURS } from '../palette';
-import { pointFeature } from '../pointFeature';
-import { stationIconId } from '../stationIcons';
+import type { LiveFeature } from '../binding/diffFeatures';
+import { LABEL_FONT_BOLD } from '../style/labelFonts';
+import type { LiveLayer } from '../binding/liveLayer';
+import { PALETTE, STATION_STATUS_COLOURS } from '../style/palette';
+import { pointFeature } from '../binding/pointFeature';
+import { stationIconId } from '../style/stationIcons';
+import type { MapLayerDescriptor } from './MapLayerDescriptor';
+
+/** The live source this layer fills (created empty by the offline style, from the registry). */
+export const STATION_MARKERS_SOURCE = 'station-markers';
 
 // Service stations (阵地): the shape says what kind of station it is, the colour whether it is open,
 // on extended hours, closed or faulty, and the number beside it how many people are on duty (值班).
@@ -38,7 +41,7 @@ const statusColour = [
 export const stationMarkerLayer: SymbolLayerSpecification = {
   id: 'station-markers',
   type: 'symbol',
-  source: LIVE_SOURCES.stationMarkers,
+  source: STATION_MARKERS_SOURCE,
   layout: {
     'icon-image': ['get', 'icon'],
     'icon-size': ['interpolate', ['linear'], ['zoom'], 8, ['case', ['get', 'major'], 0.55, 0.4], 14, ['case', ['get', 'major'], 1, 0.8]],
@@ -72,5 +75,13 @@ export const createStationMarkers = (): LiveLayer => ({
   layerIds: [stationMarkerLayer.id],
   visible: (input) => input.visibility.stations,
   dependencies: (input) => [input.entities, input.version],
-  apply: (target, input) => target.setFeatures(LIVE_SOURCES.stationMarkers, buildStationMarkers(input.entities.stations.values())),
+  apply: (target, input) => target.setFeatures(STATION_MARKERS_SOURCE, buildStationMarkers(input.entities.stations.values())),
 });
+
+export const stationMarkers = {
+  id: 'stationMarkers',
+  toggle: { id: 'stations', defaultVisible: true, legend: 'stations' },
+  styleLayers: { marker: [stationMarkerLayer] },
+  sources: { stationMarkers: STATION_MARKERS_SOURCE },
+  create: createStationMarkers,
+} satisfies MapLayerDescriptor;

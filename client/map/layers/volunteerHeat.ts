@@ -1,12 +1,15 @@
 import type { HeatmapLayerSpecification } from 'maplibre-gl';
 import type { CheckIn } from '../../../shared/domain/volunteer';
 import { shanghaiDayStart } from '../../../shared/logic/shanghaiTime';
-import type { LiveFeature } from '../diffFeatures';
-import type { LiveLayer } from '../liveLayer';
-import { LIVE_SOURCES } from '../liveSources';
-import { VOLUNTEER_HEAT_RAMP } from '../palette';
-import { heatmapPaint } from '../heatmapPaint';
-import { pointFeature } from '../pointFeature';
+import type { LiveFeature } from '../binding/diffFeatures';
+import type { LiveLayer } from '../binding/liveLayer';
+import { VOLUNTEER_HEAT_RAMP } from '../style/palette';
+import { heatmapPaint } from '../style/heatmapPaint';
+import { pointFeature } from '../binding/pointFeature';
+import type { MapLayerDescriptor } from './MapLayerDescriptor';
+
+/** The live source this layer fills (created empty by the offline style, from the registry). */
+export const VOLUNTEER_HEAT_SOURCE = 'volunteer-heat';
 
 // Where party members and volunteers are serving: those on duty now, plus today's finished check-ins
 // more faintly, so the picture builds up over the day and resets at local midnight.
@@ -31,7 +34,7 @@ export const buildVolunteerHeat = (checkins: Iterable<CheckIn>, now: number): Li
 export const volunteerHeatLayer: HeatmapLayerSpecification = {
   id: 'volunteer-heat',
   type: 'heatmap',
-  source: LIVE_SOURCES.volunteerHeat,
+  source: VOLUNTEER_HEAT_SOURCE,
   maxzoom: 16,
   // Under the incident heat and fainter: service is the background, trouble the foreground.
   paint: heatmapPaint(VOLUNTEER_HEAT_RAMP, { intensity: [8, 0.8, 14, 1.6], radius: [8, 14, 11, 22, 15, 40], opacity: [12, 0.6, 16, 0] }),
@@ -43,5 +46,13 @@ export const createVolunteerHeat = (): LiveLayer => ({
   visible: (input) => input.visibility.volunteerHeat,
   dependencies: (input) => [input.entities, input.version, Math.floor(input.now / MINUTE_MS)],
   apply: (target, input) =>
-    target.setFeatures(LIVE_SOURCES.volunteerHeat, buildVolunteerHeat(input.entities.checkins.values(), input.now)),
+    target.setFeatures(VOLUNTEER_HEAT_SOURCE, buildVolunteerHeat(input.entities.checkins.values(), input.now)),
 });
+
+export const volunteerHeat = {
+  id: 'volunteerHeat',
+  toggle: { id: 'volunteerHeat', defaultVisible: true, legend: 'volunteerHeat' },
+  styleLayers: { heat: [volunteerHeatLayer] },
+  sources: { volunteerHeat: VOLUNTEER_HEAT_SOURCE },
+  create: createVolunteerHeat,
+} satisfies MapLayerDescriptor;

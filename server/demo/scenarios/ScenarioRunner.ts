@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock';
 import type { CommandOutcome } from '../../ingest/IngestService';
 import type { Command } from '../../ingest/Command';
-import type { PlannedCommand } from '../../sample/simulatorWindow';
+import type { PlannedCommand } from '../../simulator/simulatorWindow';
 
 export interface ScenarioProgress {
   /** Commands handed to ingest so far (a refusal counts: the simulator or a person may have moved a case first). */

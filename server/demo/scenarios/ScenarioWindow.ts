@@ -1,7 +1,7 @@
 import type { Region } from '../../../shared/domain/region';
 import type { Rng } from '../../../shared/logic/rng';
-import type { SimulatorCounty } from '../../sample/simulatorCounty';
-import type { SimulatorEntities } from '../../sample/simulatorWindow';
+import type { SimulatorCounty } from '../../simulator/simulatorCounty';
+import type { SimulatorEntities } from '../../simulator/simulatorWindow';
 
 /** Everything a scenario planner depends on: the same window always gives the same plan. */
 export interface ScenarioWindow {

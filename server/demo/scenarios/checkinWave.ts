@@ -2,9 +2,9 @@ import type { CheckInBody } from '../../../shared/contract/http';
 import type { Station } from '../../../shared/domain/station';
 import type { ServiceCategory } from '../../../shared/domain/volunteer';
 import type { Rng } from '../../../shared/logic/rng';
-import type { SimulatorGrid } from '../../sample/simulatorCounty';
-import { simulatorPerson } from '../../sample/simulatorPerson';
-import type { PlannedCommand } from '../../sample/simulatorWindow';
+import type { SimulatorGrid } from '../../simulator/simulatorCounty';
+import { simulatorPerson } from '../../simulator/simulatorPerson';
+import type { PlannedCommand } from '../../simulator/simulatorWindow';
 import { momentIn, type ScenarioWindow } from './ScenarioWindow';
 
 export interface CheckinWave {

@@ -1,7 +1,7 @@
 import type { Wish } from '../../../shared/domain/wish';
 import type { Rng } from '../../../shared/logic/rng';
-import { simulatorName, simulatorPerson } from '../../sample/simulatorPerson';
-import type { PlannedCommand } from '../../sample/simulatorWindow';
+import { simulatorName, simulatorPerson } from '../../simulator/simulatorPerson';
+import type { PlannedCommand } from '../../simulator/simulatorWindow';
 import { checkinWave } from './checkinWave';
 import { scenarioTexts } from './scenarioTexts';
 import { MINUTE_MS, momentIn, type ScenarioWindow } from './ScenarioWindow';

@@ -1,5 +1,5 @@
 import { SCENARIO_IDS, type LocalizedText, type ScenarioId } from '../../../shared/contract/demo';
-import type { PlannedCommand } from '../../sample/simulatorWindow';
+import type { PlannedCommand } from '../../simulator/simulatorWindow';
 import { homeDayPlan } from './homeDayPlan';
 import type { ScenarioWindow } from './ScenarioWindow';
 import { typhoonPlan } from './typhoonPlan';

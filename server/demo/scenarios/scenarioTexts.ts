@@ -1,6 +1,6 @@
 /**
  * The wording of the scripted scenarios, in the users' own language. Every person named in a
- * scenario is generated (server/sample/simulatorPerson), never a real resident.
+ * scenario is generated (server/simulator/simulatorPerson), never a real resident.
  */
 export const scenarioTexts = {
   typhoon: {

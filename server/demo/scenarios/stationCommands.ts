@@ -1,9 +1,9 @@
 import type { StationStatusBody } from '../../../shared/contract/http';
 import type { Station } from '../../../shared/domain/station';
 import type { Rng } from '../../../shared/logic/rng';
-import { scheduledStationStatus } from '../../sample/simulatorStations';
-import { simulatorPerson } from '../../sample/simulatorPerson';
-import type { PlannedCommand } from '../../sample/simulatorWindow';
+import { scheduledStationStatus } from '../../simulator/simulatorStations';
+import { simulatorPerson } from '../../simulator/simulatorPerson';
+import type { PlannedCommand } from '../../simulator/simulatorWindow';
 
 const planned = (station: Station, at: number, body: StationStatusBody): PlannedCommand => ({
   at,

@@ -7,7 +7,9 @@ export const checkIn = (body: CheckInBody, view: DecisionView): Decision => {
   const place = placeOf(body, view);
   if ('error' in place) return place.error;
   const open = view.openCheckinOf(body.memberId);
-  if (open) return refuse(409, 'already_checked_in', `member ${body.memberId} is still checked in (${open.id})`);
+  // Not the check-in's id nor its place: it may lie in another scope, and the message must be the
+  // same wherever the member is on duty.
+  if (open) return refuse(409, 'already_checked_in', `member ${body.memberId} is still checked in; check them out first`);
   if (body.id !== undefined && view.checkin(body.id)) return refuse(409, 'duplicate_id', `id ${body.id} is already a check-in`);
   const checkin = newCheckin({ id: body.id ?? view.newId('CK'), body, regionPath: place.regionPath, location: place.location, now: view.now });
   return accept(
@@ -26,7 +28,7 @@ const placeOf = (body: CheckInBody, view: DecisionView): Place => {
     return { regionPath: station.regionPath, location: station.location };
   }
   if (body.gridCode !== undefined) {
-    const grid = view.county.get(body.gridCode);
+    const grid = view.region(body.gridCode);
     if (!grid || grid.level !== 'grid') return { error: refuse(422, 'grid_not_found', `gridCode ${body.gridCode} is not a grid`) };
     return { regionPath: grid.path, location: { lng: grid.centroid[0], lat: grid.centroid[1] } };
   }

@@ -1,16 +1,18 @@
 import type { ReportIncidentBody } from '../../../shared/contract/http';
 import { newIncident } from '../../../shared/logic/incidentMachine';
-import { wgs84ToGcj02 } from '../../../shared/logic/geo/gcj02';
+import { toDisplayDatum } from '../../../shared/logic/geo/gcj02';
 import { accept, refuse, type Decision, type DecisionView } from '../Decision';
 
 /** 上报: place the report in its grid (given, or found by point-in-polygon) and open its timeline. */
 export const reportIncident = (body: ReportIncidentBody, view: DecisionView): Decision => {
-  const [lng, lat] = body.crs === 'wgs84' ? wgs84ToGcj02(body.lng, body.lat) : [body.lng, body.lat];
+  const [lng, lat] = toDisplayDatum(body.lng, body.lat, body.crs ?? 'gcj02');
   const gridCode = body.gridCode ?? view.county.locateGrid(lng, lat);
   if (gridCode === null) {
     return refuse(422, 'outside_jurisdiction', `lng/lat (${body.lng}, ${body.lat}) is not inside any grid of ${view.county.county.name}`);
   }
-  const grid = view.county.get(gridCode);
+  // A named grid must be one the caller may see. A located one is public geography: the ingest
+  // service refuses a place outside the caller's scope, naming nothing in it.
+  const grid = body.gridCode === undefined ? view.county.get(gridCode) : view.region(gridCode);
   if (!grid || grid.level !== 'grid') {
     return refuse(422, 'grid_not_found', `gridCode ${gridCode} is not a grid of ${view.county.county.name}`);
   }

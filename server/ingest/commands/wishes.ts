@@ -4,7 +4,7 @@ import { accept, refuse, type Decision, type DecisionView } from '../Decision';
 
 /** 居民点单: a wish is posted in a community, compound or grid. */
 export const postWish = (body: WishBody, view: DecisionView): Decision => {
-  const region = view.county.get(body.regionCode);
+  const region = view.region(body.regionCode);
   if (!region || region.level === 'county' || region.level === 'street') {
     return refuse(422, 'region_not_found', `regionCode ${body.regionCode} is not a community, compound or grid`);
   }

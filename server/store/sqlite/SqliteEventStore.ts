@@ -8,10 +8,13 @@ import {
   scopePrefix,
   type CommandWrite,
   type EntityKind,
+  type EntityPageQuery,
   type EventStore,
   type IdempotencyRecord,
   type ReadEventsQuery,
+  type StoreHealth,
 } from '../EventStore';
+import { FileHealth } from './fileHealth';
 import { SQLITE_SCHEMA } from './sqliteSchema';
 import { SqliteWriterClient } from './SqliteWriterClient';
 
@@ -35,6 +38,7 @@ export class SqliteEventStore implements EventStore {
   private readonly selectIdem: Database.Statement;
   private readonly readAll: Database.Statement;
   private readonly readScoped: Database.Statement;
+  private readonly files: FileHealth;
 
   constructor(options: SqliteOptions) {
     mkdirSync(dirname(options.file), { recursive: true });
@@ -48,12 +52,14 @@ export class SqliteEventStore implements EventStore {
     this.db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('epoch', ?)").run(randomUUID());
     this.currentEpoch = (this.db.prepare("SELECT value FROM meta WHERE key = 'epoch'").get() as { value: string }).value;
     this.writer = new SqliteWriterClient(options.file, busyTimeoutMs);
+    this.files = new FileHealth(options.file);
     this.selectIdem = this.db.prepare('SELECT * FROM idempotency WHERE key = ?');
     this.readAll = this.db.prepare('SELECT body FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
     this.readScoped = this.db.prepare('SELECT body FROM events WHERE seq > ? AND substr(path_key, 1, ?) = ? ORDER BY seq LIMIT ?');
   }
 
   async commit(writes: CommandWrite[]): Promise<JinlinEvent[][]> {
+    this.assertWritable();
     try {
       const committed = await this.writer.commit(writes);
       for (const events of committed) for (const event of events) this.head = Math.max(this.head, event.seq);
@@ -95,6 +101,7 @@ export class SqliteEventStore implements EventStore {
 
   async reset(): Promise<string> {
     const epoch = randomUUID();
+    this.assertWritable();
     await this.writer.reset(epoch);
     this.head = 0;
     this.currentEpoch = epoch;
@@ -106,6 +113,19 @@ export class SqliteEventStore implements EventStore {
       .prepare('SELECT data FROM entities WHERE kind = ? AND (open = 1 OR updated_at >= ?)')
       .all(kind, since) as { data: string }[];
     return rows.map((row) => JSON.parse(row.data));
+  }
+
+  async readEntityPage({ kind, afterId, limit, scope }: EntityPageQuery): Promise<unknown[]> {
+    const prefix = scope ? scopePrefix(scope) : '/';
+    const rows = this.db
+      .prepare('SELECT data FROM entities WHERE kind = ? AND id > ? AND substr(path_key, 1, ?) = ? ORDER BY id LIMIT ?')
+      .all(kind, afterId, prefix.length, prefix, limit) as { data: string }[];
+    return rows.map((row) => JSON.parse(row.data));
+  }
+
+  async findEntity(kind: EntityKind, id: string): Promise<unknown | undefined> {
+    const row = this.db.prepare('SELECT data FROM entities WHERE kind = ? AND id = ?').get(kind, id) as { data: string } | undefined;
+    return row ? JSON.parse(row.data) : undefined;
   }
 
   async lastSeqByRegion(): Promise<Map<string, number>> {
@@ -123,12 +143,27 @@ export class SqliteEventStore implements EventStore {
   }
 
   async saveRevocation(jti: string, expiresAt: number): Promise<void> {
-    this.db.prepare('INSERT OR REPLACE INTO revoked_tokens (jti, expires_at) VALUES (?, ?)').run(jti, expiresAt);
+    this.assertWritable();
+    try {
+      this.db.prepare('INSERT OR REPLACE INTO revoked_tokens (jti, expires_at) VALUES (?, ?)').run(jti, expiresAt);
+    } catch (error) {
+      throw this.unavailable(error);
+    }
   }
 
   async loadRevocations(now: number): Promise<string[]> {
     const rows = this.db.prepare('SELECT jti FROM revoked_tokens WHERE expires_at > ?').all(now) as { jti: string }[];
     return rows.map((row) => row.jti);
+  }
+
+  async health(): Promise<StoreHealth> {
+    return this.files.check();
+  }
+
+  /** Refuses (503) a write that would be acknowledged and then lost, or could not fit. */
+  private assertWritable(): void {
+    const health = this.files.check();
+    if (!health.writable) throw new StoreUnavailableError(`event store cannot make writes durable: ${health.reason}`, 5);
   }
 
   async close(): Promise<void> {

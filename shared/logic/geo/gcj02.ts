@@ -64,6 +64,10 @@ export const gcj02ToWgs84 = (lng: number, lat: number): LngLatPair => {
   return [wgsLng, wgsLat];
 };
 
-/** A position in either datum, as the ingest API accepts it, converted to the display datum. */
-export const toDisplayDatum = (lng: number, lat: number, crs: 'wgs84' | 'gcj02'): LngLatPair =>
-  crs === 'wgs84' ? wgs84ToGcj02(lng, lat) : [lng, lat];
+/**
+ * A position in any datum the ingest API accepts, converted to the display datum. CGCS2000 (the
+ * national geodetic datum, what Beidou receivers report) is within centimetres of WGS-84, so it
+ * takes the same transform.
+ */
+export const toDisplayDatum = (lng: number, lat: number, crs: 'wgs84' | 'cgcs2000' | 'gcj02'): LngLatPair =>
+  crs === 'gcj02' ? [lng, lat] : wgs84ToGcj02(lng, lat);

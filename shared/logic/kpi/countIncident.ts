@@ -1,4 +1,5 @@
 import type { Incident } from '../../domain/incident';
+import { isClosed } from '../sla';
 import { pushDue } from './dueHeap';
 import {
   addAlongPath,
@@ -11,13 +12,9 @@ import {
 } from './kpiBook';
 import { CATEGORY_FIELD, KPI_FIELDS as F } from './kpiFields';
 
-/** Resolved (办结) or rated (评价): nobody has to act any more. */
-export const isIncidentClosed = (incident: Incident): boolean =>
-  incident.status === 'resolved' || incident.status === 'rated';
-
 /** When it was resolved, for a closed incident that records it. */
 const resolvedAtOf = (incident: Incident): number | undefined =>
-  isIncidentClosed(incident) ? incident.resolvedAt : undefined;
+  isClosed(incident) ? incident.resolvedAt : undefined;
 
 /** The latest timestamp any figure classifies this incident by (dueAt is handled by the heap). */
 const latestStampMs = (incident: Incident): number =>
@@ -50,7 +47,7 @@ const countOpen = (book: KpiBook, incident: Incident, depth: number, sign: 1 | -
 };
 
 const countToday = (book: KpiBook, incident: Incident, depth: number, sign: 1 | -1): void => {
-  const closed = isIncidentClosed(incident);
+  const closed = isClosed(incident);
   if (isKpiToday(book, incident.reportedAt)) {
     addAlongPath(book, depth, F.reportedToday, sign);
     addAlongPath(book, depth, CATEGORY_FIELD[incident.category], sign);
@@ -77,7 +74,7 @@ const countToday = (book: KpiBook, incident: Incident, depth: number, sign: 1 | 
  */
 export const countIncident = (book: KpiBook, incident: Incident, sign: 1 | -1): void => {
   const depth = resolveKpiPath(book, incident.regionPath);
-  if (!isIncidentClosed(incident)) countOpen(book, incident, depth, sign);
+  if (!isClosed(incident)) countOpen(book, incident, depth, sign);
   countToday(book, incident, depth, sign);
   addHourly(book.hourlyReported, book, depth, incident.reportedAt, sign);
   const resolvedAt = resolvedAtOf(incident);

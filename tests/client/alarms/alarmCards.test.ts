@@ -7,7 +7,7 @@ describe('alarm cards on the wall', () => {
   it('say what, where, when and why — and carry nothing personal', () => {
     const notices = publicNoticesOf([makeIncident({ priority: 'urgent', category: 'safety', reportedAt: T0 + 5 * MINUTE })], T0 + HOUR / 2);
     const { cards, more } = alarmCardsOf(notices);
-    expect(cards).toEqual([{ incidentId: 'INC-1', reason: 'urgent', category: 'safety', place: '榕桥社区 · 榕桥花园', time: '10:05' }]);
+    expect(cards).toEqual([{ incidentId: 'INC-1', reason: 'urgent', category: 'safety', place: '榕桥社区 · 榕桥花园', time: '10:05', count: 1 }]);
     expect(more).toBe(0);
     expect(JSON.stringify(cards)).not.toMatch(/张|138|502/);
   });
@@ -23,6 +23,20 @@ describe('alarm cards on the wall', () => {
     const incidents = [0, 1, 2, 3, 4].map((n) => makeIncident({ id: `INC-${n}`, priority: 'urgent', reportedAt: T0 + n * MINUTE }));
     // The frame named five of 40 active alarms: three get cards, 37 are "more".
     expect(alarmCardsOf(publicNoticesOf(incidents, T0 + 10 * MINUTE), 3, 40).more).toBe(37);
+  });
+
+  it('show repeats of one place and category as one card with their count, and count only the alarms no card stands for', () => {
+    const incidents = [0, 1, 2, 3, 4].map((n) => makeIncident({ id: `INC-${n}`, priority: 'urgent', reportedAt: T0 + n * MINUTE }));
+    // As the feed groups them: INC-4 leads INC-3 and INC-2; INC-1 and INC-0 lead themselves.
+    const notices = publicNoticesOf(incidents, T0 + 10 * MINUTE).map((notice) =>
+      ['INC-4', 'INC-3', 'INC-2'].includes(notice.incidentId) ? { ...notice, group: 'INC-4', count: 3 } : notice,
+    );
+    const { cards, more } = alarmCardsOf(notices, 2, 12);
+    expect(cards.map((c) => [c.incidentId, c.count])).toEqual([
+      ['INC-4', 3],
+      ['INC-1', 1],
+    ]);
+    expect(more).toBe(8);
   });
 
   it('give the deadline as the time of an overdue alarm', () => {

@@ -1,7 +1,9 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { bindAlarmFeed } from '../../../client/alarms/bindAlarmFeed';
-import { useAlarmFeedStore } from '../../../client/alarms/useAlarmFeedStore';
+import { bindStores } from '../../../client/realtime/bindStores';
+import { useAlarmFeedStore } from '../../../client/stores/useAlarmFeedStore';
+import { useEventFeedStore } from '../../../client/stores/useEventFeedStore';
+import { useLiveStore } from '../../../client/stores/useLiveStore';
 import type { Incident } from '../../../shared/domain/incident';
 import { signTestToken, startTestServer, testCounty, waitFor, type TestServer } from '../../server/helpers/testServer';
 import { GANZHE_STREET, SHANGJIE_TOWN, gridIn, incidentAt } from '../../server/helpers/fixtures';
@@ -22,7 +24,7 @@ describe('the alarm feed over a wall’s live connection to a real server', () =
     setActivePinia(createPinia());
     const feed = useAlarmFeedStore();
     const { connection } = openLiveConnection(server.url, { token: signTestToken('display'), scope: community.code });
-    bindAlarmFeed(connection, feed);
+    bindStores(connection, { live: useLiveStore(), feed: useEventFeedStore(), alarms: feed });
     await connection.start();
     await waitFor(() => feed.epoch !== null);
     expect(feed.alarms).toEqual([]);

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident } from '../../../shared/domain/incident';
-import { claimSessionToken } from '../../../client/session/claimSessionToken';
-import { ALARM_ACK, postAlarmAck } from '../../../client/tablet/alarmAck';
-import { Outbox, type PendingAction, type SendAnswer } from '../../../client/tablet/Outbox';
-import { pendingText } from '../../../client/tablet/pendingText';
+import { claimSessionToken } from '../../../client/api/claimSessionToken';
+import { ALARM_ACK, postAlarmAck } from '../../../client/api/alarmAck';
+import { Outbox, type PendingAction, type SendAnswer } from '../../../client/outbox/Outbox';
+import { pendingText } from '../../../client/screens/tablet/pendingText';
 import { GANZHE_STREET, gridIn, incidentAt } from '../../server/helpers/fixtures';
 import { startTestServer, testCounty, type TestServer } from '../../server/helpers/testServer';
-import { manualClock, memoryStorage, outboxDeps } from '../tablet/outboxHarness';
+import { manualClock, memoryStorage, outboxDeps } from '../outbox/outboxHarness';
 
 describe('a street leader acknowledges an alarm from the tablet, against a real server', () => {
   let server: TestServer;

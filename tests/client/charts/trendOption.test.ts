@@ -15,24 +15,39 @@ const build = (remPx = 16) =>
 /** The option's axes and series as plain records, for reading in assertions. */
 const partsOf = (option: ReturnType<typeof build>) => ({
   xAxis: option.xAxis as { data: string[]; axisLabel: { interval: (index: number) => boolean; fontSize: number } },
-  series: option.series as { id: string; name: string; data: number[]; lineStyle: { color: string } }[],
+  series: option.series as { id: string; name: string; data: (number | null)[]; smooth: unknown; areaStyle?: unknown; lineStyle: { color: string; type?: string } }[],
 });
 
 describe('trendOption', () => {
-  it('draws reported and resolved as two lines over the 24 hour labels', () => {
+  it('draws reported and resolved over the 24 hour labels, each as a solid line of the complete hours and a dashed segment to the current one', () => {
     const { xAxis, series } = partsOf(build());
     expect(xAxis.data).toEqual(hours);
     expect(series.map((s) => [s.id, s.name])).toEqual([
       ['reported', '上报'],
+      ['reported-partial', '上报'],
       ['resolved', '办结'],
+      ['resolved-partial', '办结'],
     ]);
-    expect(series[0]?.data[23]).toBe(46);
-    expect(series[1]?.data[23]).toBe(23);
+    const [reported, reportedNow, resolved, resolvedNow] = series;
+    // The complete hours end at the last full hour; the current hour is only in the dashed segment.
+    expect(reported?.data.slice(21)).toEqual([42, 44, null]);
+    expect(resolved?.data.slice(21)).toEqual([21, 22, null]);
+    expect(reportedNow?.data.slice(21)).toEqual([null, 44, 46]);
+    expect(reportedNow?.data.filter((v) => v !== null)).toHaveLength(2);
+    expect(resolvedNow?.data.slice(22)).toEqual([22, 23]);
+    expect(reportedNow?.lineStyle.type).toBe('dashed');
+    expect(reported?.lineStyle.type).toBeUndefined();
+    // No fill under a value that is still counting.
+    expect(reportedNow?.areaStyle).toBeUndefined();
+  });
+
+  it('draws straight lines between hours, never a smoothed wave', () => {
+    expect(partsOf(build()).series.map((s) => s.smooth)).toEqual([false, false, false, false]);
   });
 
   it('colours reported cyan and resolved green, never the urgent red', () => {
     const colours = partsOf(build()).series.map((s) => s.lineStyle.color);
-    expect(colours).toEqual([WALL_COLOURS.primary, WALL_COLOURS.secondary]);
+    expect(colours).toEqual([WALL_COLOURS.primary, WALL_COLOURS.primary, WALL_COLOURS.secondary, WALL_COLOURS.secondary]);
     expect(colours).not.toContain(WALL_COLOURS.urgent);
   });
 

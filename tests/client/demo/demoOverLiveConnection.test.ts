@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bindDemo } from '../../../client/demo/bindDemo';
+import { bindStores } from '../../../client/realtime/bindStores';
 import { DemoCommandError } from '../../../client/demo/demoRequest';
-import { useDemoStore } from '../../../client/demo/useDemoStore';
+import { useDemoStore } from '../../../client/stores/useDemoStore';
+import { useEventFeedStore } from '../../../client/stores/useEventFeedStore';
+import { useLiveStore } from '../../../client/stores/useLiveStore';
 import { startTestServer, waitFor, type TestServer } from '../../server/helpers/testServer';
 import { closeLiveConnections, openLiveConnection } from '../realtime/helpers/openLiveConnection';
 
@@ -26,7 +28,7 @@ describe('demo mode over a screen’s live connection to a real server', () => {
     setActivePinia(createPinia());
     const demo = useDemoStore();
     const { connection } = openLiveConnection(server.url, token ? { token } : {});
-    bindDemo(connection, demo);
+    bindStores(connection, { live: useLiveStore(), feed: useEventFeedStore(), demo });
     void connection.start();
     return { demo, connection };
   };

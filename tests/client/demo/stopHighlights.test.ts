@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_HIGHLIGHTS, stopHighlights } from '../../../client/demo/stopHighlights';
-import { DEFAULT_VISIBILITY } from '../../../client/map/mapInput';
+import { DEFAULT_VISIBILITY } from '../../../client/map/layers/index';
 import { stopOf } from './demoFixtures';
 
 describe('stopHighlights', () => {

@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useDemoStore } from '../../../client/demo/useDemoStore';
+import { useDemoStore } from '../../../client/stores/useDemoStore';
 import { demoStateOf, tourOf } from './demoFixtures';
 
 describe('the demo store', () => {

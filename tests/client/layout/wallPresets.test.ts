@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PANEL_IDS, WALL_PRESETS } from '../../../client/layout/wallPresets';
+import { WALL_PRESETS } from '../../../client/layout/wallPresets';
+import { PANEL_IDS } from '../../../client/panels/panelIds';
 import { WALL_LAYOUTS } from '../../../client/layout/wallLayouts';
 
 describe('WALL_PRESETS', () => {

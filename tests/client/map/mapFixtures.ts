@@ -1,6 +1,6 @@
 import type { MapLevel, RegionCollection, RegionFeature } from '../../../client/api/fetchRegions';
-import { createRegionIndex, type RegionIndex } from '../../../client/map/regionIndex';
-import type { RegionsByLevel } from '../../../client/map/showRegions';
+import { createRegionIndex, type RegionIndex } from '../../../client/map/regions/regionIndex';
+import type { RegionsByLevel } from '../../../client/map/regions/showRegions';
 
 export { COMMUNITY, COMPOUND, COUNTY, GRID, HOUR, MINUTE, PATH, STREET, T0, makeCheckin, makeIncident, makeStation } from '../../shared/logic/logicFixtures';
 

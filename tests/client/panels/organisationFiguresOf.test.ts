@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Region } from '../../../shared/domain/region';
-import { createRegionDirectory, EMPTY_DIRECTORY, type DirectoryEntry } from '../../../client/layout/regionDirectory';
+import { createRegionDirectory, EMPTY_DIRECTORY, type DirectoryEntry } from '../../../client/stores/regionDirectory';
 import { organisationFiguresOf } from '../../../client/panels/organisationFiguresOf';
 
 const region = (code: string, level: Region['level'], hasBranch = true): Region => ({

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { HttpError } from '../../../client/realtime/HttpError';
-import type { FetchLike } from '../../../client/realtime/getJson';
+import { HttpError } from '../../../client/api/HttpError';
+import type { FetchLike } from '../../../client/api/getJson';
 import { signTestToken, startTestServer, waitFor, type TestServer } from '../../server/helpers/testServer';
 import { GANZHE_STREET, SHANGJIE_TOWN } from '../../server/helpers/fixtures';
 import { closeLiveConnections, openLiveConnection } from './helpers/openLiveConnection';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { HttpError } from '../../../client/realtime/HttpError';
+import { HttpError } from '../../../client/api/HttpError';
 import { startTestServer, waitFor, type TestServer } from '../../server/helpers/testServer';
 import { GANZHE_STREET, SHANGJIE_TOWN } from '../../server/helpers/fixtures';
 import { dropFrames } from './helpers/dropFrames';

@@ -3,7 +3,7 @@ import { isProxy, isReactive } from 'vue';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EventsPage, Snapshot } from '../../../shared/contract/snapshot';
 import type { EntityState } from '../../../shared/logic/entityState';
-import { CLOSED_MARKER_MS } from '../../../client/map/layers/incidentMarkers';
+import { RECENTLY_CLOSED_MS as CLOSED_MARKER_MS } from '../../../shared/logic/sla';
 import { RETAIN_CLOSED_MS } from '../../../client/stores/pruneClosedEntities';
 import { useLiveStore } from '../../../client/stores/useLiveStore';
 import { startTestServer, type TestServer } from '../../server/helpers/testServer';
@@ -90,7 +90,7 @@ describe('the live store', () => {
 
   it('holds the connection facts it is given', () => {
     const live = useLiveStore();
-    live.setStatus({ state: 'stale', scope: GANZHE_STREET, lastSeq: 4, headSeq: 9, serverTime: 1_000, staleSince: 500, dataAgeMs: 12_000 });
+    live.setStatus({ state: 'stale', scope: GANZHE_STREET, lastSeq: 4, headSeq: 9, serverTime: 1_000, serverSpeed: 1, staleSince: 500, dataAgeMs: 12_000 });
     expect(live.connection).toBe('stale');
     expect(live.headSeq).toBe(9);
     expect(live.serverTime).toBe(1_000);

@@ -40,7 +40,9 @@ export const startServer = async (options: StartServerOptions = {}): Promise<Run
     // The demo tour would move every wall around under the other tests' feet: only demo tests turn it on.
     // The county's day starts at 21:00 whenever CI runs: at 3 a.m. in Shanghai the simulated county
     // sleeps (no check-ins, an incident every minute or two) and tests waiting for activity would not see any.
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, TOUR_AUTOPLAY: 'off', CLOCK_START: E2E_CLOCK_START, ...options.env },
+    // No event-loop load shedding: software WebGL and the server share 2 cores, and a lagging loop must not
+    // turn the walls' own requests into 503s (shedding has its own server tests).
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, TOUR_AUTOPLAY: 'off', CLOCK_START: E2E_CLOCK_START, PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

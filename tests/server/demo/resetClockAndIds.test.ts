@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../server/config';
+import { loadConfig } from '../../../server/config';
+import { ConfigError } from '../../../server/ConfigError';
 import { demoMorningAt } from '../../../server/demo/demoMorning';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

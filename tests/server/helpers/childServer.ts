@@ -10,7 +10,7 @@ export interface ChildServer {
 export const startChildServer = (env: Record<string, string>, timeoutMs = 60_000): Promise<ChildServer> =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', CLIENT_DIR: '', ...env },
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', CLIENT_DIR: '', PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const timer = setTimeout(() => reject(new Error('server did not start in time')), timeoutMs);

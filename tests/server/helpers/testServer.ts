@@ -51,6 +51,9 @@ export const startTestServer = async (
     HOST: '127.0.0.1',
     PORT: '0',
     AUTH_SECRET: TEST_AUTH_SECRET,
+    // Event-loop load shedding would answer 503 to the very requests under test whenever parallel suites
+    // make this 2-core machine lag; tests of shedding itself set their thresholds (plugins/abuseLimits).
+    PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0',
     ...options.env,
   });
   const { app, services } = await buildApp(config, {

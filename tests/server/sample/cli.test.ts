@@ -24,9 +24,10 @@ afterAll(async () => {
 });
 
 describe('npm run sample (server/sample/cli.ts)', () => {
-  it('writes one GeoJSON file per level plus regions.json and stations.json', async () => {
+  it('writes the import format: one GeoJSON file per level, stations, the grids\' data pool and import.json', async () => {
     const files = (await readdir(out)).sort();
-    expect(files).toEqual(['community.geojson', 'compound.geojson', 'context.geojson', 'county.geojson', 'grid.geojson', 'regions.json', 'stations.json', 'street.geojson']);
+    expect(files).toEqual(['community.geojson', 'compound.geojson', 'context.geojson', 'county.geojson', 'grid-attributes.csv', 'grid.geojson', 'import.json', 'stations.geojson', 'street.geojson']);
+    expect(JSON.parse(await readFile(join(out, 'import.json'), 'utf8'))).toMatchObject({ crs: 'gcj02' });
     const grid = JSON.parse(await readFile(join(out, 'grid.geojson'), 'utf8')) as { type: string; features: unknown[] };
     expect(grid.type).toBe('FeatureCollection');
     expect(grid).not.toHaveProperty('crs');
@@ -36,8 +37,10 @@ describe('npm run sample (server/sample/cli.ts)', () => {
     const summary = JSON.parse(stdout) as { seed: number; scale: number; counts: Record<string, number>; timings: { generatedMs: number } };
     expect(summary).toMatchObject({ seed: 7, scale: 0.2 });
     expect(summary.counts).toMatchObject({ county: 1, street: 16, community: 44, context: 12 });
-    const regions = JSON.parse(await readFile(join(out, 'regions.json'), 'utf8')) as unknown[];
-    expect(regions).toHaveLength(1 + 16 + 44 + summary.counts.compound! + summary.counts.grid!);
+    const attributeRows = (await readFile(join(out, 'grid-attributes.csv'), 'utf8')).trim().split('\n');
+    expect(attributeRows).toHaveLength(1 + summary.counts.grid!);
+    const stations = JSON.parse(await readFile(join(out, 'stations.geojson'), 'utf8')) as { features: unknown[] };
+    expect(stations.features).toHaveLength(summary.counts.stations!);
     expect(summary.timings.generatedMs).toBeGreaterThan(0);
     expect(stderr).toMatch(/\[sample\] compounds 44\/44/);
   });

@@ -23,6 +23,9 @@ describe('an alarm as a screen receives it (alarmNoticeOf)', () => {
       regionPath: PATH,
       regionNames: ['', '', '榕桥社区', '', ''],
       description: incident.description,
+      // Alone, it leads a group of one.
+      group: 'INC-1',
+      count: 1,
     });
   });
 

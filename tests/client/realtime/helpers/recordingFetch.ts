@@ -1,4 +1,4 @@
-import type { FetchLike } from '../../../../client/realtime/getJson';
+import type { FetchLike } from '../../../../client/api/getJson';
 
 /** Global fetch, remembering the path of every request the connection made. */
 export const recordingFetch = () => {

@@ -1,0 +1,34 @@
+import type { RegionLevel } from '../../../shared/domain/region';
+
+/** The region fills a click can land on, finest first. */
+export const DRILL_LAYERS: readonly string[] = ['grid-fill', 'compound-fill', 'community-fill', 'street-fill'];
+
+/**
+ * The zoom from which each level is visibly drawn (see the layer files): a click picks what the
+ * presenter can see, so at county scale a community blob is clickable but its compounds are not.
+ */
+export const DRILL_MIN_ZOOM: Readonly<Record<RegionLevel, number>> = {
+  county: 0,
+  street: 0,
+  community: 0,
+  compound: 12,
+  grid: 14,
+};
+
+export interface RegionHit {
+  code: string;
+  level: RegionLevel;
+}
+
+/**
+ * The region a click drills into: the finest region under the pointer that is visible at this zoom,
+ * or null when that is the scope already (nothing finer to go to here).
+ */
+export const drillTarget = (hits: readonly RegionHit[], zoom: number, scope: string): string | null => {
+  let best: RegionHit | null = null;
+  for (const hit of hits) {
+    if (zoom < DRILL_MIN_ZOOM[hit.level]) continue;
+    if (!best || hit.code.length > best.code.length) best = hit;
+  }
+  return best && best.code !== scope ? best.code : null;
+};
