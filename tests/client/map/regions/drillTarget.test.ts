@@ -18,6 +18,16 @@ describe('the drill-down target of a click', () => {
     expect(drillTarget(hits, 14.5, '350121001001001')).toBe('35012100100100101');
   });
 
+  it('is the compound, not a grid, when a community is clicked at grid zoom', () => {
+    expect(drillTarget(hits, 15, '350121001001')).toBe('350121001001001');
+    expect(drillTarget(hits, 15, '350121001')).toBe('350121001001001');
+  });
+
+  it('is a neighbouring grid of the same compound when the scope is a grid', () => {
+    const neighbour: RegionHit = { code: '35012100100100102', level: 'grid' };
+    expect(drillTarget([...hits.slice(0, 3), neighbour], 15, '35012100100100101')).toBe('35012100100100102');
+  });
+
   it('is the street where no community covers the pointer', () => {
     expect(drillTarget([hits[0]!], 9.5, '350121')).toBe('350121001');
   });
