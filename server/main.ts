@@ -7,8 +7,8 @@ import { demoReadyUrls } from './auth/readyUrls';
 import { startDraining } from './plugins/drain';
 import { StartupProgress } from './progress/StartupProgress';
 
-/** 甘蔗街道, the county seat's street: the street leader of the demo. */
-const DEMO_STREET = '350121001';
+/** 甘蔗街道, the sample county seat's street: the street leader of the demo. */
+const SAMPLE_DEMO_STREET = '350121001';
 /** Whatever the clients do, the process is gone by then (an orchestrator's SIGKILL usually comes at 10 s). */
 const SHUTDOWN_DEADLINE_MS = 9_500;
 
@@ -48,7 +48,11 @@ const main = async () => {
   if (config.simulator) {
     // Demo mode: ready-made links, so nobody has to mint tokens before the first showing.
     const base = `http://localhost:${port}`;
-    const lines = demoReadyUrls(base, services.secret, services.county.county.code, DEMO_STREET, Date.now());
+    // An imported county rehearsing with SIMULATOR=on has its own streets: its first one leads the demo.
+    const { county } = services;
+    const streets = county.childrenOf(county.county.code);
+    const street = streets.find((region) => region.code === SAMPLE_DEMO_STREET) ?? streets[0];
+    const lines = demoReadyUrls(base, services.secret, county.county.code, street?.code ?? county.county.code, Date.now());
     console.log(['Ready URLs (demo):', ...lines].join('\n'));
   }
 
