@@ -1,32 +1,7 @@
 import { ROUTES } from '../../shared/contract/http';
-import { apiFetch } from './apiFetch';
 import type { PendingAction, SendAnswer } from '../outbox/Outbox';
-import { retryAfterMsOf } from '../outbox/retryPolicy';
+import { postOutboxAction } from './postOutboxAction';
 
-/** Longer than a slow 4G round trip; past it the attempt counts as unanswered and is retried. */
-const SEND_TIMEOUT_MS = 15_000;
-
-const readBody = async (response: Response): Promise<unknown> => {
-  try {
-    return await response.json();
-  } catch {
-    // A status without a readable body is still an answer: a 2xx means it happened.
-    return undefined;
-  }
-};
-
-/**
- * One attempt at an action: POST …/transitions with the action's own Idempotency-Key. Rejects when
- * nothing came back. `baseUrl` is the API's origin, '' for the page's own.
- */
-export const postTransition = async (action: PendingAction, baseUrl = ''): Promise<SendAnswer> => {
-  const path = ROUTES.incidentTransitions.replace(':id', encodeURIComponent(action.incidentId));
-  const response = await apiFetch(`${baseUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    idempotencyKey: action.key,
-    body: JSON.stringify(action.body),
-    timeoutMs: SEND_TIMEOUT_MS,
-  });
-  return { status: response.status, body: await readBody(response), retryAfterMs: retryAfterMsOf(response.headers.get('retry-after')) };
-};
+/** One attempt at a lifecycle step: POST …/transitions with the step's own Idempotency-Key. */
+export const postTransition = (action: PendingAction, baseUrl = ''): Promise<SendAnswer> =>
+  postOutboxAction(ROUTES.incidentTransitions, action, action.body, baseUrl);
