@@ -38,6 +38,7 @@ import { OPEN311_PREFIX, open311Routes } from './routes/open311Routes';
 import { alarmRoutes } from './routes/alarmRoutes';
 import { basemapRoutes } from './routes/basemapRoutes';
 import { healthRoutes } from './routes/healthRoutes';
+import { heatRoutes } from './routes/heatRoutes';
 import { ingestRoutes } from './routes/ingestRoutes';
 import { queryRoutes } from './routes/queryRoutes';
 import { replayRoutes } from './routes/replayRoutes';
@@ -213,6 +214,7 @@ export const buildApp = async (config: Config, overrides: BuildOverrides = {}): 
   await registerOpenApi(app);
   await app.register(ingestRoutes(ingest, metrics));
   await app.register(queryRoutes({ live, store, clock }));
+  await app.register(heatRoutes({ store, county, clock }));
   await app.register(exportRoutes({ store, county, clock }));
   // Node-local checkpoints, folded from the log on first use (nothing extra in the store).
   await app.register(replayRoutes({ checkpoints: new ReplayCheckpoints(store, county.data.stations), store, county, clock }));

@@ -22,6 +22,8 @@ export const ROUTES = {
   regions: `${API_PREFIX}/regions`,
   snapshot: `${API_PREFIX}/snapshot`,
   events: `${API_PREFIX}/events`,
+  /** Incident heat points of a window longer than a wall holds (shared/contract/heat.ts). */
+  heat: `${API_PREFIX}/heat`,
   /** Time machine: a scope's snapshot at a past moment, and the events of a period (server/replay). */
   replaySnapshot: `${API_PREFIX}/replay/snapshot`,
   replayEvents: `${API_PREFIX}/replay/events`,
