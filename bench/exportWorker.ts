@@ -1,16 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { buildApp } from '../server/app';
-import { signToken } from '../server/auth/tokens';
-import { createClock } from '../server/clock';
-import { loadConfig } from '../server/config';
-import { loadCountyIndex } from '../server/county/loadCountyIndex';
-import { INCIDENT_CATEGORIES, PRIORITIES } from '../shared/domain/incident';
 import { DAY_MS } from '../shared/logic/shanghaiTime';
-import { BENCH_AUTH_SECRET } from './benchToken';
-import { createRng, pick } from './rng';
+import { FIRST_DAY, handleMost, patrolReport, startInProcessCounty } from './inProcessCounty';
 
 /**
  * Child process of the export bench (`--expose-gc`): builds the real server in-process on a ×N
@@ -23,23 +13,11 @@ const [scaleText, rowsText] = process.argv.slice(2);
 const scale = Number(scaleText ?? 10);
 const target = Number(rowsText ?? 100_000);
 const DAYS = 30;
-/** 2026-11-01 00:00 Shanghai. */
-const FIRST_DAY = Date.UTC(2026, 9, 31, 16, 0);
 const MiB = 2 ** 20;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const mib = (bytes: number) => Math.round((bytes / MiB) * 10) / 10;
 
-const dataDir = mkdtempSync(join(tmpdir(), 'jinlin-bench-export-'));
-const county = await loadCountyIndex({ dataDir: join(tmpdir(), `jinlin-bench-county-x${scale}`), sampleSeed: 350121, sampleScale: scale });
-const clock = createClock({ startAt: FIRST_DAY, speed: 0 });
-const config = loadConfig({
-  DATA_DIR: dataDir, SIMULATOR: 'off', CLIENT_DIR: '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', AUTH_SECRET: BENCH_AUTH_SECRET,
-  PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0', PRESSURE_MAX_HEAP_BYTES: '0', TOUR_FILE: '',
-});
-const { app, services } = await buildApp(config, { county, clock });
-const url = await app.listen({ host: '127.0.0.1', port: 0 });
-const grids = county.regions().filter((r) => r.level === 'grid');
-const rng = createRng(20261101);
+const { services, url, clock, grids, rng, token, close } = await startInProcessCounty(scale, 'export');
 
 /** A day of reports, then most of them handled: every lifecycle column gets filled somewhere. */
 const generate = async () => {
@@ -51,21 +29,12 @@ const generate = async () => {
       clock.set(FIRST_DAY + day * DAY_MS + Math.floor((chunk / perDay) * 20 * 3600_000) + 7 * 3600_000, 0);
       const reports = [];
       for (let n = chunk; n < Math.min(perDay, chunk + 2000); n++) {
-        const grid = pick(grids, rng);
-        reports.push(services.ingest.execute({ kind: 'reportIncident', body: {
-          category: pick(INCIDENT_CATEGORIES, rng), source: 'patrol', priority: pick(PRIORITIES, rng),
-          description: `网格员巡查发现问题，第${day + 1}天第${n + 1}件`, lng: grid.centroid[0], lat: grid.centroid[1], gridCode: grid.code,
-          reporter: { name: '张三丰', phone: '13812345678' },
-        } }));
+        reports.push(services.ingest.execute(patrolReport(grids, rng, `第${day + 1}天第${n + 1}件`)));
       }
       for (const outcome of await Promise.all(reports)) if (outcome.statusCode === 201) ids.push((outcome.body as { id: string }).id);
     }
     clock.set(FIRST_DAY + day * DAY_MS + 22 * 3600_000, 0);
-    const steps = ids.flatMap((id, n) => [
-      ...(n % 10 < 8 ? [services.ingest.execute({ kind: 'transitionIncident', id, body: { action: 'accept' } })] : []),
-      ...(n % 10 < 6 ? [services.ingest.execute({ kind: 'transitionIncident', id, body: { action: 'resolve', resolution: '已处置' } })] : []),
-    ]);
-    await Promise.all(steps);
+    await Promise.all(handleMost(ids).map((step) => services.ingest.execute(step)));
     process.stderr.write(`export bench: day ${day + 1}/${DAYS} written\n`);
   }
   return Math.round((performance.now() - started) / 100) / 10;
@@ -104,9 +73,8 @@ const download = (path: string, token: string) =>
 const generationS = await generate();
 const rows = (await services.store.readEntityPage({ kind: 'incident', afterId: '', limit: 10 * target })).length;
 gc();
-const token = (role: 'admin' | 'display') => signToken({ role, scope: county.county.code, ttlSeconds: 3600, now: Date.now() }, BENCH_AUTH_SECRET).token;
 // Flat means the peak does not grow with the rows: six days (a fifth of the rows) against all thirty.
-const query = (to: string) => `from=2026-11-01&to=${to}&scope=${county.county.code}`;
+const query = (to: string) => `from=2026-11-01&to=${to}&scope=${services.county.county.code}`;
 const exportBoth = async (to: string) => ({
   csv: await download(`/api/v1/exports/incidents.csv?${query(to)}`, token('admin')),
   xlsx: await download(`/api/v1/exports/incidents.xlsx?${query(to)}`, token('display')),
@@ -132,6 +100,5 @@ process.stdout.write(
     allRowsInMemory: { rows: all.length, heapMiB: allRowsHeapMiB },
   })}\n`,
 );
-await app.close();
-rmSync(dataDir, { recursive: true, force: true });
+await close();
 process.exit(0);

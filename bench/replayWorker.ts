@@ -1,15 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { buildApp } from '../server/app';
-import { signToken } from '../server/auth/tokens';
-import { createClock } from '../server/clock';
-import { loadConfig } from '../server/config';
-import { loadCountyIndex } from '../server/county/loadCountyIndex';
-import { INCIDENT_CATEGORIES, PRIORITIES } from '../shared/domain/incident';
 import { DAY_MS, HOUR_MS } from '../shared/logic/shanghaiTime';
-import { BENCH_AUTH_SECRET } from './benchToken';
-import { createRng, pick } from './rng';
+import { FIRST_DAY, handleMost, patrolReport, startInProcessCounty } from './inProcessCounty';
 import { Samples } from './stats';
 
 /**
@@ -23,21 +13,9 @@ const scale = Number(scaleText ?? 10);
 const target = Number(rowsText ?? 100_000);
 const DAYS = 30;
 const JUMPS = 30;
-/** 2026-11-01 00:00 Shanghai. */
-const FIRST_DAY = Date.UTC(2026, 9, 31, 16, 0);
 const END = FIRST_DAY + DAYS * DAY_MS;
 
-const dataDir = mkdtempSync(join(tmpdir(), 'jinlin-bench-replay-'));
-const county = await loadCountyIndex({ dataDir: join(tmpdir(), `jinlin-bench-county-x${scale}`), sampleSeed: 350121, sampleScale: scale });
-const clock = createClock({ startAt: FIRST_DAY, speed: 0 });
-const config = loadConfig({
-  DATA_DIR: dataDir, SIMULATOR: 'off', CLIENT_DIR: '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', AUTH_SECRET: BENCH_AUTH_SECRET,
-  PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0', PRESSURE_MAX_HEAP_BYTES: '0', TOUR_FILE: '',
-});
-const { app, services } = await buildApp(config, { county, clock });
-const url = await app.listen({ host: '127.0.0.1', port: 0 });
-const grids = county.regions().filter((r) => r.level === 'grid');
-const rng = createRng(20261101);
+const { services, url, clock, grids, rng, token, close } = await startInProcessCounty(scale, 'replay');
 
 const generate = async () => {
   const started = performance.now();
@@ -45,18 +23,8 @@ const generate = async () => {
   let previous: string[] = [];
   for (let hour = 0; hour < DAYS * 24; hour++) {
     clock.set(FIRST_DAY + hour * HOUR_MS, 0);
-    const reports = Array.from({ length: perHour }, (_, n) => {
-      const grid = pick(grids, rng);
-      return services.ingest.execute({ kind: 'reportIncident', body: {
-        category: pick(INCIDENT_CATEGORIES, rng), source: 'patrol', priority: pick(PRIORITIES, rng),
-        description: `网格员巡查发现问题，第${hour + 1}小时第${n + 1}件`, lng: grid.centroid[0], lat: grid.centroid[1], gridCode: grid.code,
-        reporter: { name: '张三丰', phone: '13812345678' },
-      } });
-    });
-    const steps = previous.flatMap((id, n) => [
-      ...(n % 10 < 8 ? [services.ingest.execute({ kind: 'transitionIncident', id, body: { action: 'accept' } })] : []),
-      ...(n % 10 < 6 ? [services.ingest.execute({ kind: 'transitionIncident', id, body: { action: 'resolve', resolution: '已处置' } })] : []),
-    ]);
+    const reports = Array.from({ length: perHour }, (_, n) => services.ingest.execute(patrolReport(grids, rng, `第${hour + 1}小时第${n + 1}件`)));
+    const steps = handleMost(previous).map((step) => services.ingest.execute(step));
     previous = [];
     for (const outcome of await Promise.all(reports)) if (outcome.statusCode === 201) previous.push((outcome.body as { id: string }).id);
     await Promise.all(steps);
@@ -66,7 +34,6 @@ const generate = async () => {
   return Math.round((performance.now() - started) / 100) / 10;
 };
 
-const token = (role: 'admin' | 'display') => signToken({ role, scope: county.county.code, ttlSeconds: 3600, now: Date.now() }, BENCH_AUTH_SECRET).token;
 const snapshotAt = async (at: number, role: 'admin' | 'display') => {
   const started = performance.now();
   const response = await fetch(`${url}/api/v1/replay/snapshot?at=${at}`, { headers: { authorization: `Bearer ${token(role)}` } });
@@ -100,6 +67,5 @@ process.stdout.write(
     met: slowestMs < 2000,
   })}\n`,
 );
-await app.close();
-rmSync(dataDir, { recursive: true, force: true });
+await close();
 process.exit(0);
