@@ -120,6 +120,13 @@ const main = async () => {
     await new Promise<void>((resolve) => process.stdout.write(json, () => resolve()));
     return;
   }
+  // The simulator's planning of one tick on a ×10 county (in-process, no server).
+  if (argv.join(' ').match(/--only[ =]simulator\b/)) {
+    const { runSimulatorPlanBench } = await import('./simulatorPlanBench');
+    const json = `${JSON.stringify({ machine: machine(), ...runSimulatorPlanBench() }, null, 2)}\n`;
+    await new Promise<void>((resolve) => process.stdout.write(json, () => resolve()));
+    return;
+  }
   if (argv.join(' ').match(/--only[ =]client\b/)) {
     const { runClientBench } = await import('./clientBench');
     const json = `${JSON.stringify({ machine: machine(), ...(await runClientBench()) }, null, 2)}\n`;

@@ -61,7 +61,10 @@ const filler = fc.constantFrom(...WORDS);
 export const personalText = (names: readonly string[], maxLength: number) =>
   fc
     .array(fc.oneof(filler, filler, phoneText, idNumberText, houseText, ...(names.length ? [fc.constantFrom(...names)] : [])), { minLength: 1, maxLength: 12 })
-    .map((parts) => Array.from(parts.join('')).slice(0, maxLength).join(''));
+    // Whole parts up to the field's length, as a person types them (the API refuses longer text): cutting
+    // mid-part would make fragments nobody wrote, such as the first two characters of a three-character
+    // name that happen to be another person's whole name.
+    .map((parts) => parts.reduce((text, part) => (Array.from(text + part).length <= maxLength ? text + part : text), ''));
 
 /** An id a client may choose that carries a phone or an id number. */
 export const personalId = fc.oneof(
