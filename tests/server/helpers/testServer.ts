@@ -85,8 +85,12 @@ export const connectSocket = (url: string, token?: string): Promise<TestSocket> 
     socket.once('connect_error', reject);
   });
 
-/** Waits until `predicate` holds, checking on every event the socket gets (no sleeps). */
-export const waitFor = (check: () => boolean, socket?: TestSocket, timeoutMs = 10_000): Promise<void> =>
+/**
+ * Waits until `predicate` holds, checking on every event the socket gets (no sleeps). The bound is
+ * generous: it only matters when something is wrong, and a CI machine running every suite at once
+ * was seen to need more than 10 s for a socket's first snapshot (under the unit tests' 30 s limit).
+ */
+export const waitFor = (check: () => boolean, socket?: TestSocket, timeoutMs = 25_000): Promise<void> =>
   new Promise((resolve, reject) => {
     if (check()) return resolve();
     const timer = setTimeout(() => {
