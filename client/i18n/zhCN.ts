@@ -1,5 +1,6 @@
 import type { ScenarioId, TourLayer, TourMode } from '../../shared/contract/demo';
 import type { EventType } from '../../shared/domain/event';
+import type { HeatWindow } from '../../shared/contract/heat';
 import type { IncidentCategory, IncidentSource, IncidentStatus, IncidentStep, Priority } from '../../shared/domain/incident';
 import type { AlarmReason } from '../../shared/logic/alarms/alarmOf';
 import type { RegionLevel } from '../../shared/domain/region';
@@ -203,6 +204,24 @@ export const zhCN = {
       rated: '评价',
     } satisfies Record<IncidentStatus, string>,
     alerts: { overdue: '超期（红色脉冲）', new: '新上报（白色脉冲）' },
+    regions: { scope: '当前范围', underserved: '服务圈外小区' },
+    panel: { open: '图例', close: '收起图例', title: '图例与图层' },
+    sections: {
+      layers: '图层',
+      heat: '事件热力时段',
+      kpi: '专题填色',
+      coverage: '服务圈未覆盖小区',
+      incidents: '事件状态',
+      stationTypes: '阵地类型',
+      stationStatuses: '阵地状态',
+      regions: '区域',
+    },
+    heatWindows: { '24h': '24小时', '7d': '7天', '30d': '30天' } satisfies Record<HeatWindow, string>,
+    kpis: { none: '不填色', openPerThousandHouseholds: '每千户在办', overdueRate: '超期率' },
+    kpiUnits: { openPerThousandHouseholds: '件/千户', overdueRate: '在办事件中超期的比例' },
+    coverage: { none: '范围内小区均在服务圈内', more: '另有 {n} 个' },
+    byTour: '导览设定',
+    heatLoading: '正在读取30天热力…',
   },
   categories: {
     dispute: '矛盾纠纷',

@@ -1,6 +1,8 @@
 import { isValidScopeCode } from '../../shared/logic/scope';
 import { localeOf, type WallLocale } from '../i18n/wallLocales';
 import { motionPreferenceOf, type MotionPreference } from '../map/engine/motionPreference';
+import type { WallControls } from '../stores/useViewStore';
+import { wallControlsOf } from './wallControlsOf';
 import { isWallLayout, type WallLayout } from './wallLayouts';
 
 /** What a wall is told by its URL (kiosk shortcuts carry it) or by the build's environment. */
@@ -20,6 +22,8 @@ export interface WallConfig {
    * cards and the map flash show either way.
    */
   alarmFlights: boolean;
+  /** The legend panel's layers, heat window, choropleth KPI and whether it is open (`?layers=&heat=&kpi=&legend=open`). */
+  controls: WallControls;
 }
 
 const MAX_TITLE_CHARS = 40;
@@ -30,7 +34,8 @@ const cleanTitle = (title: string | null | undefined): string | null => {
 };
 
 /**
- * Reads `?title=&layout=16x9|32x9&lang=en&scope=<code>&motion=auto|still|full&alarmFlights=off`; `configuredTitle` (VITE_WALL_TITLE at build
+ * Reads `?title=&layout=16x9|32x9&lang=en&scope=<code>&motion=auto|still|full&alarmFlights=off` and the
+ * legend's controls (wallControlsOf.ts); `configuredTitle` (VITE_WALL_TITLE at build
  * time) is the fallback title. Anything malformed is ignored rather than shown. The `?token=` of a
  * ready URL is not configuration: client/api/claimSessionToken.ts claims it.
  */
@@ -45,5 +50,6 @@ export const wallConfigOf = (search: string, configuredTitle?: string): WallConf
     scope: scope !== null && isValidScopeCode(scope) ? scope : null,
     motion: motionPreferenceOf(query.get('motion')),
     alarmFlights: query.get('alarmFlights') !== 'off',
+    controls: wallControlsOf(query),
   };
 };

@@ -1,5 +1,6 @@
 import type { MapLibreMap } from 'maplibre-gl';
 import type { AlarmNotice } from '../../../shared/contract/alarms';
+import type { HeatTuple } from '../../../shared/contract/heat';
 import type { LiveFeature } from './diffFeatures';
 import { HEAT_WINDOW_MS, type ChoroplethMetric, type LayerVisibility, type MapData, type MapEntities, type MapOptions } from './mapInput';
 import type { RegionIndex } from '../regions/regionIndex';
@@ -13,6 +14,8 @@ export interface LiveInput {
   now: number;
   scope: string;
   heatWindowMs: number;
+  /** Server heat points replacing the entities' for a long window (MapOptions.heatPoints); null = none. */
+  heatPoints: readonly HeatTuple[] | null;
   choropleth: ChoroplethMetric;
   visibility: LayerVisibility;
   /** The active alarms, wherever they are (the feed is by token scope, not by the region shown). */
@@ -27,6 +30,7 @@ export const liveInputOf = (data: MapData, options: MapOptions, scope: string | 
   now,
   scope: scope ?? regions.countyCode,
   heatWindowMs: HEAT_WINDOW_MS[options.heatWindow],
+  heatPoints: options.heatPoints ?? null,
   choropleth: options.choropleth,
   visibility: options.visibility,
   alarms: options.alarms,

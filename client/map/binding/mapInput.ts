@@ -6,6 +6,7 @@ import type { Station } from '../../../shared/domain/station';
 import type { CheckIn } from '../../../shared/domain/volunteer';
 import type { HeatPoint } from '../../stores/closedIncidentHeat';
 import type { MotionPreference } from '../engine/motionPreference';
+import type { HeatTuple, HeatWindow } from '../../../shared/contract/heat';
 
 /**
  * The entities the map draws. The store's EntityState satisfies it as is: the map only reads, and
@@ -19,9 +20,8 @@ export interface MapEntities {
   readonly closedIncidentHeat?: ReadonlyMap<string, HeatPoint>;
 }
 
-export const HEAT_WINDOWS = ['24h', '7d'] as const;
-export type HeatWindow = (typeof HEAT_WINDOWS)[number];
-export const HEAT_WINDOW_MS: Readonly<Record<HeatWindow, number>> = { '24h': 24 * 3600_000, '7d': 7 * 24 * 3600_000 };
+/** The heat windows are the contract's (24 h, 7 d, 30 d): the wall's control and the heat route share them. */
+export { HEAT_WINDOWS, HEAT_WINDOW_MS, type HeatWindow } from '../../../shared/contract/heat';
 
 /** The choropleth metrics and the live layers a screen can switch: the tour's lists are the source. */
 export type ChoroplethMetric = (typeof TOUR_CHOROPLETHS)[number];
@@ -36,6 +36,11 @@ export interface MapOptions {
   visibility: LayerVisibility;
   /** The active alarms to flash (the server's alarm feed); null on a screen without alarms. */
   alarms: readonly AlarmNotice[] | null;
+  /**
+   * Incident heat read from the server for a window longer than the screen holds (30 d, ROUTES.heat);
+   * absent or null, the heat is drawn from the entities over `heatWindow`.
+   */
+  heatPoints?: readonly HeatTuple[] | null;
 }
 
 /** A change to some of the options; visibility is merged layer by layer. */

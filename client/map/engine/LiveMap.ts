@@ -119,6 +119,11 @@ export class LiveMap {
   }
 
   /** How many times the map was rebuilt because its WebGL context did not come back. */
+  /** The county's regions once fetched (labels, points, households); null before. */
+  get regions(): RegionIndex | null {
+    return this.#index;
+  }
+
   get rebuilds(): number {
     return this.#rebuilds;
   }

@@ -17,6 +17,8 @@ export interface LayerToggle {
   defaultVisible: boolean;
   /** The legend line that says what the layer shows (an i18n key under `legend.layers`). */
   legend: TourLayer;
+  /** The colours its legend line shows (a ramp is drawn as a gradient), the ones its paint uses. */
+  swatch: readonly string[];
 }
 
 /** One map layer, declared once: everything the style, the toggles, the legend and the tour derive from. */

@@ -107,7 +107,7 @@ export const createCheckinRipples = (): LiveLayer => {
 
 export const checkinRipples = {
   id: 'checkinRipples',
-  toggle: { id: 'checkinRipples', defaultVisible: true, legend: 'checkinRipples' },
+  toggle: { id: 'checkinRipples', defaultVisible: true, legend: 'checkinRipples', swatch: [RIPPLE_COLOUR] },
   styleLayers: { marker: [checkinRippleLayer] },
   sources: { checkinRipples: CHECKIN_RIPPLES_SOURCE },
   create: createCheckinRipples,

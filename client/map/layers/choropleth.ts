@@ -20,7 +20,10 @@ const ZOOM_RANGES: Readonly<Record<string, { minzoom?: number; maxzoom?: number 
 
 const metric: ExpressionSpecification = ['coalesce', ['feature-state', 'metric'], -1];
 
-const RAMP_STOPS = CHOROPLETH_RAMP.flatMap((colour, i) => [i / (CHOROPLETH_RAMP.length - 1), colour]);
+/** The ramp's colours at their share (0..1) of the metric's full scale: the fill interpolates between them, the legend shows them. */
+export const CHOROPLETH_STOPS: readonly { at: number; colour: string }[] = CHOROPLETH_RAMP.map((colour, i) => ({ at: i / (CHOROPLETH_RAMP.length - 1), colour }));
+
+const RAMP_STOPS = CHOROPLETH_STOPS.flatMap(({ at, colour }) => [at, colour]);
 
 const choroplethLayer = (level: RegionLevel): FillLayerSpecification => ({
   id: `choropleth-${level}`,

@@ -1,5 +1,6 @@
 import type { HeatmapLayerSpecification } from 'maplibre-gl';
-import type { Incident, Priority } from '../../../shared/domain/incident';
+import { HEAT_WEIGHT_BY_PRIORITY, type HeatTuple } from '../../../shared/contract/heat';
+import type { Incident } from '../../../shared/domain/incident';
 import type { LiveFeature } from '../binding/diffFeatures';
 import type { LiveLayer } from '../binding/liveLayer';
 import { INCIDENT_HEAT_RAMP } from '../style/palette';
@@ -10,11 +11,11 @@ import type { MapLayerDescriptor } from './MapLayerDescriptor';
 /** The live source this layer fills (created empty by the offline style, from the registry). */
 export const INCIDENT_HEAT_SOURCE = 'incident-heat';
 
-// Where the county's trouble is: every incident reported in the window (24 h or 7 d), open or closed,
+// Where the county's trouble is: every incident reported in the window (24 h, 7 d or 30 d), open or closed,
 // since a place that keeps generating work is a hot spot even when the work gets done.
 
-/** Heat weight by priority: one urgent incident counts as much as five ordinary ones. */
-export const HEAT_WEIGHT_BY_PRIORITY: Readonly<Record<Priority, number>> = { urgent: 1, high: 0.5, normal: 0.2, low: 0.1 };
+/** The weights are the contract's, so the server's heat points (ROUTES.heat) weigh the same. */
+export { HEAT_WEIGHT_BY_PRIORITY } from '../../../shared/contract/heat';
 
 const MINUTE_MS = 60_000;
 
@@ -33,6 +34,10 @@ export const buildIncidentHeat = (incidents: Iterable<HeatSource>, now: number, 
   return features;
 };
 
+/** The server's points of a long window as heat features (ids by position: the set is replaced whole). */
+export const heatFeaturesOf = (points: readonly HeatTuple[]): LiveFeature[] =>
+  points.map(([lng, lat, w], i) => pointFeature({ lng, lat }, { id: `h${i}`, w }));
+
 export const incidentHeatLayer: HeatmapLayerSpecification = {
   id: 'incident-heat',
   type: 'heatmap',
@@ -48,17 +53,19 @@ export const createIncidentHeat = (): LiveLayer => ({
   layerIds: [incidentHeatLayer.id],
   visible: (input) => input.visibility.incidentHeat,
   // Ageing out of the window is checked once a minute: a heatmap does not need second precision.
-  dependencies: (input) => [input.entities, input.version, input.heatWindowMs, Math.floor(input.now / MINUTE_MS)],
+  dependencies: (input) => [input.entities, input.version, input.heatWindowMs, input.heatPoints, Math.floor(input.now / MINUTE_MS)],
   apply: (target, input) =>
     target.setFeatures(
       INCIDENT_HEAT_SOURCE,
-      buildIncidentHeat(input.entities.incidents.values(), input.now, input.heatWindowMs, input.entities.closedIncidentHeat?.values()),
+      input.heatPoints
+        ? heatFeaturesOf(input.heatPoints)
+        : buildIncidentHeat(input.entities.incidents.values(), input.now, input.heatWindowMs, input.entities.closedIncidentHeat?.values()),
     ),
 });
 
 export const incidentHeat = {
   id: 'incidentHeat',
-  toggle: { id: 'incidentHeat', defaultVisible: true, legend: 'incidentHeat' },
+  toggle: { id: 'incidentHeat', defaultVisible: true, legend: 'incidentHeat', swatch: INCIDENT_HEAT_RAMP },
   styleLayers: { heat: [incidentHeatLayer] },
   sources: { incidentHeat: INCIDENT_HEAT_SOURCE },
   create: createIncidentHeat,

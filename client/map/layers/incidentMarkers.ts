@@ -110,7 +110,7 @@ export const createIncidentMarkers = (): LiveLayer => ({
 
 export const incidentMarkers = {
   id: 'incidentMarkers',
-  toggle: { id: 'incidentMarkers', defaultVisible: true, legend: 'incidentMarkers' },
+  toggle: { id: 'incidentMarkers', defaultVisible: true, legend: 'incidentMarkers', swatch: Object.values(INCIDENT_STATUS_COLOURS) },
   styleLayers: { marker: [incidentMarkerLayer] },
   sources: { incidentMarkers: INCIDENT_MARKERS_SOURCE },
   create: createIncidentMarkers,

@@ -35,6 +35,9 @@ export const buildServiceCoverage = (stations: Iterable<Station>, regions: Regio
   return { circles, underserved: outsideEveryCircle(compounds, centres, radiusM) };
 };
 
+/** The compounds the service circles leave out, for the legend to name (the same test the layer tints them by). */
+export const serviceGapsOf = (stations: Iterable<Station>, regions: RegionIndex): string[] => buildServiceCoverage(stations, regions).underserved;
+
 export const serviceCircleFill: FillLayerSpecification = {
   id: 'service-circle-fill',
   type: 'fill',
@@ -83,7 +86,7 @@ export const createServiceCircles = (): LiveLayer => {
 
 export const serviceCircles = {
   id: 'serviceCircles',
-  toggle: { id: 'serviceCircles', defaultVisible: false, legend: 'serviceCircles' },
+  toggle: { id: 'serviceCircles', defaultVisible: false, legend: 'serviceCircles', swatch: [SERVICE_CIRCLE_COLOUR, UNDERSERVED_COLOUR] },
   styleLayers: { tint: [serviceCircleFill, underservedCompoundFill], outline: [serviceCircleLine] },
   sources: { serviceCircles: SERVICE_CIRCLES_SOURCE },
   create: createServiceCircles,

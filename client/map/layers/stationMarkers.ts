@@ -80,7 +80,7 @@ export const createStationMarkers = (): LiveLayer => ({
 
 export const stationMarkers = {
   id: 'stationMarkers',
-  toggle: { id: 'stations', defaultVisible: true, legend: 'stations' },
+  toggle: { id: 'stations', defaultVisible: true, legend: 'stations', swatch: Object.values(STATION_STATUS_COLOURS) },
   styleLayers: { marker: [stationMarkerLayer] },
   sources: { stationMarkers: STATION_MARKERS_SOURCE },
   create: createStationMarkers,

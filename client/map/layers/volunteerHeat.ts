@@ -51,7 +51,7 @@ export const createVolunteerHeat = (): LiveLayer => ({
 
 export const volunteerHeat = {
   id: 'volunteerHeat',
-  toggle: { id: 'volunteerHeat', defaultVisible: true, legend: 'volunteerHeat' },
+  toggle: { id: 'volunteerHeat', defaultVisible: true, legend: 'volunteerHeat', swatch: VOLUNTEER_HEAT_RAMP },
   styleLayers: { heat: [volunteerHeatLayer] },
   sources: { volunteerHeat: VOLUNTEER_HEAT_SOURCE },
   create: createVolunteerHeat,

@@ -20,6 +20,7 @@ import { useLiveSession } from '../../realtime/useLiveSession';
 import { EVENT_FEED_LIMIT } from '../../stores/useEventFeedStore';
 import { EMPTY_DIRECTORY, type RegionDirectory } from '../../stores/regionDirectory';
 import { useServerNow } from '../../time/useServerNow';
+import { useWallLegend } from './useWallLegend';
 
 /** What the wall needs of its map view (MapView's exposed methods). */
 export interface WallMapTarget extends TourMapTarget {
@@ -37,6 +38,8 @@ export const useWallSession = (config: WallConfig, token: string | null, mapView
   const layout = useWallLayout(config.layout);
   const serverNow = useServerNow(toRef(live, 'serverTime'), toRef(live, 'serverSpeed'));
   const directory = shallowRef<RegionDirectory>(EMPTY_DIRECTORY);
+  /** The legend panel: the operator's controls (kept in the URL), the 30-day heat, the service circles' gaps. */
+  const legend = useWallLegend({ config, token, view, scope: toRef(live, 'scope'), directory });
   const stop = new AbortController();
 
   const title = computed(() => config.title ?? t('frame.defaultTitle'));
@@ -102,5 +105,5 @@ export const useWallSession = (config: WallConfig, token: string | null, mapView
   });
   onBeforeUnmount(() => stop.abort(new Error('the wall was closed')));
 
-  return { live, view, layout, title, serverNow, directory, panelData, boardEvents, alarms, wallAlarms, operator, drillForOperator };
+  return { live, view, layout, title, serverNow, directory, panelData, boardEvents, alarms, wallAlarms, operator, drillForOperator, legend };
 };

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { wallConfigOf } from '../../../client/layout/wallConfigOf';
+import { DEFAULT_CONTROLS } from '../../../client/stores/useViewStore';
 
 describe('wallConfigOf', () => {
   it('defaults to the locale title, the viewport layout, Chinese and the server county', () => {
-    expect(wallConfigOf('')).toEqual({ title: null, layout: null, locale: 'zh-CN', scope: null, motion: null, alarmFlights: true });
+    expect(wallConfigOf('')).toEqual({ title: null, layout: null, locale: 'zh-CN', scope: null, motion: null, alarmFlights: true, controls: DEFAULT_CONTROLS });
   });
 
   it('reads title, layout, language and scope from the query', () => {
@@ -15,6 +16,7 @@ describe('wallConfigOf', () => {
       scope: '350121001',
       motion: 'still',
       alarmFlights: false,
+      controls: DEFAULT_CONTROLS,
     });
   });
 
@@ -31,6 +33,7 @@ describe('wallConfigOf', () => {
       scope: null,
       motion: null,
       alarmFlights: true,
+      controls: DEFAULT_CONTROLS,
     });
     expect(wallConfigOf('?scope=3501210011').scope).toBeNull();
   });

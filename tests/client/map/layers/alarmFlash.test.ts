@@ -25,6 +25,7 @@ const inputOf = (overrides: Partial<LiveInput> = {}): LiveInput => ({
   now: NOW,
   scope: '350121',
   heatWindowMs: HEAT_WINDOW_MS['24h'],
+  heatPoints: null,
   choropleth: 'none',
   visibility: DEFAULT_VISIBILITY,
   alarms,

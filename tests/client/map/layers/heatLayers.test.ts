@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEAT_WEIGHT_BY_PRIORITY, buildIncidentHeat } from '../../../../client/map/layers/incidentHeat';
+import { HEAT_WEIGHT_BY_PRIORITY, buildIncidentHeat, heatFeaturesOf } from '../../../../client/map/layers/incidentHeat';
 import { CHECKED_OUT_TODAY_WEIGHT, ON_DUTY_WEIGHT, buildVolunteerHeat } from '../../../../client/map/layers/volunteerHeat';
 import { HEAT_WINDOW_MS } from '../../../../client/map/binding/mapInput';
 import { HOUR, T0, makeCheckin, makeIncident } from '../mapFixtures';
@@ -32,6 +32,19 @@ describe('the incident heatmap', () => {
       ['closed-yesterday', HEAT_WEIGHT_BY_PRIORITY.high],
     ]);
     expect(buildIncidentHeat([], now, HEAT_WINDOW_MS['24h'], [closed])).toEqual([]);
+  });
+
+  it('draws the server’s points of a 30-day window as they came, a place and a weight each', () => {
+    const features = heatFeaturesOf([
+      [119.1, 26.2, HEAT_WEIGHT_BY_PRIORITY.urgent],
+      [119.2, 26.3, HEAT_WEIGHT_BY_PRIORITY.low],
+    ]);
+    expect(features.map((f) => [f.geometry, f.properties.w])).toEqual([
+      [{ type: 'Point', coordinates: [119.1, 26.2] }, 1],
+      [{ type: 'Point', coordinates: [119.2, 26.3] }, 0.1],
+    ]);
+    expect(new Set(features.map((f) => f.properties.id)).size).toBe(2);
+    expect(HEAT_WINDOW_MS['30d']).toBe(30 * 24 * HOUR);
   });
 });
 
