@@ -5,6 +5,7 @@ import type { BindingStats } from './map/binding/MapLayerTarget';
 import type { MapOptionsPatch } from './map/binding/mapInput';
 import type { RenderCost } from './map/engine/MapSession';
 import type { ConnectionState } from './realtime/ConnectionStatus';
+import type { ReplayState } from './replay/ReplayState';
 
 /** What the page exposes to the end-to-end tests, and nothing more. */
 export interface JinlinTestHook {
@@ -34,6 +35,8 @@ export interface JinlinTestHook {
   readonly kpis?: () => RegionKpis | null;
   /** The live connection's state, as the header's badge shows it. */
   readonly connection?: () => ConnectionState;
+  /** The time machine's state (client/replay), the stores' lastSeq and the gaps seen since the last return to live. */
+  readonly replay?: () => ReplayState & { lastSeq: number; liveFromSeq: number | null; liveGaps: number };
 }
 
 declare global {

@@ -24,6 +24,8 @@ export interface WallAlarmsOptions {
   holdCamera: Readonly<Ref<boolean>>;
   /** Flies the wall's camera to a region (MapView's flyToRegion). */
   flyTo: (code: string) => void;
+  /** The wall shows the past (a replay): no card, no flight, no voice until it is live again. */
+  muted?: Readonly<Ref<boolean>>;
 }
 
 /**
@@ -32,18 +34,18 @@ export interface WallAlarmsOptions {
  * an acknowledgement or a resolution ends it on every wall with the next frame. New ones fly the
  * camera to their grid (unless a tour stop holds it) and are announced aloud when allowed.
  */
-export const useWallAlarms = ({ feed, scope, now, policy, locale, holdCamera, flyTo }: WallAlarmsOptions) => {
+export const useWallAlarms = ({ feed, scope, now, policy, locale, holdCamera, flyTo, muted }: WallAlarmsOptions) => {
   const { t } = useI18n();
   const voiceState = shallowRef(0);
   const speaker = new AlarmSpeaker(locale, () => voiceState.value++);
   const watcher = new AlarmWatch<AlarmNotice>();
 
-  const alarms = computed<readonly AlarmNotice[]>(() => feed.alarms);
+  const alarms = computed<readonly AlarmNotice[]>(() => (muted?.value ? [] : feed.alarms));
   const cards = computed(() => alarmCardsOf(alarms.value, MAX_ALARM_CARDS, feed.total));
   /** The one-tap unlock is offered only where it would make the wall speak. */
   const offerVoice = computed(() => {
     void voiceState.value;
-    return policy.value?.voice === true && speaker.available && !speaker.unlocked;
+    return policy.value?.voice === true && speaker.available && !speaker.unlocked && !muted?.value;
   });
 
   const lineFor = (alarm: AlarmNotice, others: number): string => {
@@ -62,8 +64,10 @@ export const useWallAlarms = ({ feed, scope, now, policy, locale, holdCamera, fl
   // starts from: its alarms are already there, not news. A reconnect is not: what began while the
   // wall was away is announced when it is back.
   let lastEpoch: string | null = null;
-  watch([() => feed.frames, holdCamera], () => {
-    if (feed.epoch === null) return;
+  // While muted nothing is stepped: once live again, what began during the replay is announced
+  // as after a reconnect.
+  watch([() => feed.frames, holdCamera, () => muted?.value], () => {
+    if (feed.epoch === null || muted?.value) return;
     const baseline = feed.epoch !== lastEpoch;
     lastEpoch = feed.epoch;
     const step = watcher.step({ alarms: alarms.value, baseline, holdCamera: holdCamera.value, wallNowMs: Date.now() });

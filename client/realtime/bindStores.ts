@@ -4,12 +4,15 @@ import type { EventFeedStore } from '../stores/useEventFeedStore';
 import type { LiveStore } from '../stores/useLiveStore';
 import type { ViewStore } from '../stores/useViewStore';
 import type { LiveConnection } from './LiveConnection';
+import type { LiveHold } from './LiveHold';
 import { systemTimers, type Timers } from './Timers';
 
 export interface BindStoresOptions {
   /** How often closed entities past retention are forgotten. */
   pruneEveryMs?: number;
   timers?: Timers;
+  /** Held (a replay on screen), live snapshots, events and KPI frames do not reach the stores. */
+  hold?: LiveHold;
 }
 
 /** The stores a screen holds; the live store and the board's feed always, the others where the screen has them. */
@@ -31,17 +34,23 @@ const PRUNE_EVERY_MS = 5 * 60_000;
 export const bindStores = (connection: LiveConnection, stores: ScreenStores, options: BindStoresOptions = {}): (() => void) => {
   const { live, feed, demo, alarms, view } = stores;
   const timers = options.timers ?? systemTimers;
+  const hold = options.hold;
   const unbind = [
     connection.onSnapshot((snapshot) => {
-      // Another scope, or a log that went backwards (a server reset): the board's rows no longer apply.
-      if (snapshot.scope !== live.scope || snapshot.seq < live.lastSeq) feed.clear();
+      if (hold && !hold.takesSnapshot()) return;
+      // Another scope, a log that went backwards (a server reset) or the end of a replay: the board's rows no longer apply.
+      if (snapshot.scope !== live.scope || snapshot.seq < live.lastSeq || hold?.held) feed.clear();
       live.loadSnapshot(snapshot);
+      hold?.snapshotApplied();
     }),
     connection.onEvents((events) => {
+      if (hold?.held) return;
       live.applyEvents(events);
       feed.push(events);
     }),
-    connection.onKpi((frame) => live.applyKpis(frame)),
+    connection.onKpi((frame) => {
+      if (!hold?.held) live.applyKpis(frame);
+    }),
     connection.onStatus((status) => live.setStatus(status)),
     demo ? connection.onDemo((state) => demo.accept(state)) : () => undefined,
     alarms ? connection.onAlarms((frame) => alarms.accept(frame)) : () => undefined,
@@ -55,7 +64,8 @@ export const bindStores = (connection: LiveConnection, stores: ScreenStores, opt
       : () => undefined,
     timers.every(options.pruneEveryMs ?? PRUNE_EVERY_MS, () => {
       // Entities are stamped by the server's clock; until a heartbeat tells it, prune nothing.
-      if (live.serverTime !== null) live.prune(live.serverTime);
+      // A replayed picture is of another time than the server's clock: it is not pruned by it.
+      if (live.serverTime !== null && !hold?.held) live.prune(live.serverTime);
     }),
   ];
   live.setStatus(connection.status);

@@ -6,6 +6,7 @@ import { useLiveStore } from '../stores/useLiveStore';
 import { useViewStore } from '../stores/useViewStore';
 import { bindStores } from './bindStores';
 import { LiveConnection } from './LiveConnection';
+import { LiveHold } from './LiveHold';
 
 export interface LiveSessionOptions {
   token: string | null;
@@ -26,10 +27,12 @@ export const useLiveSession = ({ token, scope, alarms = false }: LiveSessionOpti
   const view = useViewStore();
   const alarmFeed = alarms ? useAlarmFeedStore() : null;
   const connection = new LiveConnection({ ...(scope ? { scope } : {}), ...(token ? { token } : {}) });
+  /** A replay holds live frames off the stores; releasing reloads the live snapshot. */
+  const hold = new LiveHold(() => connection.reload());
   let unbind: () => void = () => undefined;
 
   onMounted(() => {
-    unbind = bindStores(connection, { live, feed, demo, view, ...(alarmFeed ? { alarms: alarmFeed } : {}) });
+    unbind = bindStores(connection, { live, feed, demo, view, ...(alarmFeed ? { alarms: alarmFeed } : {}) }, { hold });
     connection.onError((error) => console.warn('live connection', error.message));
     connection.start().catch((error: unknown) => console.error('the first snapshot could not be loaded', error));
   });
@@ -39,5 +42,5 @@ export const useLiveSession = ({ token, scope, alarms = false }: LiveSessionOpti
     connection.close();
   });
 
-  return { connection, live, feed, demo, view, alarmFeed };
+  return { connection, hold, live, feed, demo, view, alarmFeed };
 };

@@ -17,6 +17,7 @@ import { organisationFiguresOf } from '../../panels/organisationFiguresOf';
 import type { PanelData } from '../../panels/PanelData';
 import { sameFigures } from '../../panels/sameFigures';
 import { useLiveSession } from '../../realtime/useLiveSession';
+import { useWallReplay } from '../../replay/useWallReplay';
 import { EVENT_FEED_LIMIT } from '../../stores/useEventFeedStore';
 import { EMPTY_DIRECTORY, type RegionDirectory } from '../../stores/regionDirectory';
 import { useServerNow } from '../../time/useServerNow';
@@ -34,9 +35,12 @@ export interface WallMapTarget extends TourMapTarget {
  */
 export const useWallSession = (config: WallConfig, token: string | null, mapView: () => WallMapTarget | null) => {
   const { t } = useI18n();
-  const { live, feed, demo, view, alarmFeed } = useLiveSession({ token, alarms: true, ...(config.scope ? { scope: config.scope } : {}) });
+  const { live, feed, demo, view, alarmFeed, hold } = useLiveSession({ token, alarms: true, ...(config.scope ? { scope: config.scope } : {}) });
   const layout = useWallLayout(config.layout);
-  const serverNow = useServerNow(toRef(live, 'serverTime'), toRef(live, 'serverSpeed'));
+  const liveNow = useServerNow(toRef(live, 'serverTime'), toRef(live, 'serverSpeed'));
+  /** The time machine (client/replay): the same stores, played from the past; its clock is the wall's "now" meanwhile. */
+  const replay = useWallReplay({ token, live, feed, view, hold });
+  const serverNow = computed(() => replay.now.value ?? liveNow.value);
   const directory = shallowRef<RegionDirectory>(EMPTY_DIRECTORY);
   /** The legend panel: the operator's controls (kept in the URL), the 30-day heat, the service circles' gaps. */
   const legend = useWallLegend({ config, token, view, scope: toRef(live, 'scope'), directory });
@@ -63,7 +67,8 @@ export const useWallSession = (config: WallConfig, token: string | null, mapView
   const recentEvents = useRecentEvents(toRef(live, 'scope'), () => live.lastSeq, (query) =>
     fetchEventsPage({ fetch: platformFetch, baseUrl: '', headers: bearer, signal: stop.signal }, query),
   );
-  const boardEvents = computed(() => mergeRecentEvents(feed.events, recentEvents.value, EVENT_FEED_LIMIT));
+  // A replay's board is the replayed events alone: the live history is of another time.
+  const boardEvents = computed(() => (replay.active.value ? feed.events : mergeRecentEvents(feed.events, recentEvents.value, EVENT_FEED_LIMIT)));
 
   /** A drill, a breadcrumb tap or a hand pan is an operator looking somewhere: alarm flights wait a while (useOperatorHold). */
   const operator = useOperatorHold();
@@ -86,12 +91,14 @@ export const useWallSession = (config: WallConfig, token: string | null, mapView
   const wallAlarms = useWallAlarms({
     feed: alarms,
     scope: toRef(live, 'scope'),
-    now: serverNow,
+    now: liveNow,
     policy: alarmPolicy,
     locale: config.locale,
     // A tour stop, a wall told to keep its view (?alarmFlights=off) or an operator's own drill keeps the camera.
     holdCamera: computed(() => demo.showingStop || !config.alarmFlights || operator.held.value),
     flyTo: (code) => mapView()?.flyToRegion(code),
+    // The past does not alarm: no card, flight or voice while a replay is on screen.
+    muted: replay.active,
   });
 
   onMounted(() => {
@@ -101,9 +108,15 @@ export const useWallSession = (config: WallConfig, token: string | null, mapView
     );
     // The map view has set the hook by now (children mount first). Assign, never spread: the map's
     // fields are getters that must stay live.
-    if (window.__jinlin) Object.assign(window.__jinlin, { kpis: () => live.kpis, connection: () => live.connection });
+    if (window.__jinlin) {
+      Object.assign(window.__jinlin, {
+        kpis: () => live.kpis,
+        connection: () => live.connection,
+        replay: () => ({ ...replay.state.value, lastSeq: live.lastSeq, liveFromSeq: replay.continuity.fromSeq, liveGaps: replay.continuity.gaps }),
+      });
+    }
   });
   onBeforeUnmount(() => stop.abort(new Error('the wall was closed')));
 
-  return { live, view, layout, title, serverNow, directory, panelData, boardEvents, alarms, wallAlarms, operator, drillForOperator, legend };
+  return { live, view, layout, title, serverNow, liveNow, replay, directory, panelData, boardEvents, alarms, wallAlarms, operator, drillForOperator, legend };
 };
