@@ -3,7 +3,7 @@ import type { Snapshot } from '../shared/contract/snapshot';
 import type { RegionKpis } from '../shared/domain/kpi';
 import type { BindingStats } from './map/binding/MapLayerTarget';
 import type { MapOptionsPatch } from './map/binding/mapInput';
-import type { RenderCost } from './map/engine/MapSession';
+import type { MapClick, RenderCost } from './map/engine/MapSession';
 import type { ConnectionState } from './realtime/ConnectionStatus';
 import type { ReplayState } from './replay/ReplayState';
 
@@ -24,6 +24,8 @@ export interface JinlinTestHook {
   readonly scope: string | null;
   /** Every region code a click drilled into, oldest first. */
   readonly drills: readonly string[];
+  /** What a click at this canvas point (CSS px) would pick (a marker's card) or drill into; null before the map is up. */
+  clickAt(x: number, y: number): MapClick | null;
   /** How many times the map was rebuilt after losing its WebGL context. */
   readonly rebuilds: number;
   readonly stats: Readonly<BindingStats> | null;

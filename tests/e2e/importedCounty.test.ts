@@ -36,14 +36,20 @@ describe('the wall on an imported county (the tests\' own 256-grid county, no sa
       ({ points, marginPx }) => {
         const map = window.__jinlin!.map;
         const canvas = map.getCanvas().getBoundingClientRect();
+        // Around the label point too: a marker there takes the click for its card (a service centre sits at a community's heart).
+        const offsets: Array<[number, number]> = [[0, 0], [20, 0], [-20, 0], [0, 20], [0, -20], [20, 20], [-20, -20], [20, -20], [-20, 20]];
         for (const { code, lngLat } of points) {
-          const p = map.project(lngLat);
-          if (p.x < marginPx || p.y < marginPx || p.x > canvas.width - marginPx || p.y > canvas.height - marginPx) continue;
-          const hits = map.queryRenderedFeatures(p, { layers: ['community-fill', 'compound-fill', 'grid-fill'] });
-          if (!hits.some((hit) => String(hit.properties.code).startsWith(code))) continue;
-          const x = canvas.left + p.x;
-          const y = canvas.top + p.y;
-          if (document.elementFromPoint(x, y) === map.getCanvas()) return { code, x, y };
+          const centre = map.project(lngLat);
+          for (const [dx, dy] of offsets) {
+            const p = { x: centre.x + dx, y: centre.y + dy };
+            if (p.x < marginPx || p.y < marginPx || p.x > canvas.width - marginPx || p.y > canvas.height - marginPx) continue;
+            const hits = map.queryRenderedFeatures([p.x, p.y], { layers: ['community-fill', 'compound-fill', 'grid-fill'] });
+            if (!hits.some((hit) => String(hit.properties.code).startsWith(code))) continue;
+            if (window.__jinlin!.clickAt(p.x, p.y)?.marker) continue;
+            const x = canvas.left + p.x;
+            const y = canvas.top + p.y;
+            if (document.elementFromPoint(x, y) === map.getCanvas()) return { code, x, y };
+          }
         }
         return null;
       },

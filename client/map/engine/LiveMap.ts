@@ -1,10 +1,12 @@
 import type { MapLibreMap } from 'maplibre-gl';
+import { captureFrame } from './captureFrame';
 import { createMap } from './createMap';
 import { fetchMapRegionsUntilDone } from '../../api/fetchMapRegions';
 import { liveInputOf } from '../binding/liveLayer';
 import { EMPTY_ENTITIES, type MapData, type MapOptions, type MapOptionsPatch } from '../binding/mapInput';
 import { DEFAULT_VISIBILITY } from '../layers/index';
-import { MapSession, releaseMap, type SessionHooks } from './MapSession';
+import { MapSession, releaseMap, type MapClick, type SessionHooks } from './MapSession';
+import type { MapPick } from './markerPick';
 import { effectiveMotion, type MotionPreference } from './motionPreference';
 import { cameraTargetOf, lngLatPairOf, type RegionView } from '../regions/regionCamera';
 import { createRegionIndex, type RegionIndex } from '../regions/regionIndex';
@@ -45,6 +47,10 @@ export interface LiveMapEvents {
   status(status: MapStatus | null): void;
   /** A click drilled into a region. */
   drill(code: string): void;
+  /** A click picked a marker or a region (its detail card), or nothing (null: the card closes). Never while a tour stop owns the map. */
+  select(pick: MapPick | null): void;
+  /** A click landed while the map is not interactive (a tour stop on screen): the screen answers it rather than ignore it. */
+  blockedClick(): void;
   /** Someone panned, zoomed or turned the map by hand. */
   handMoved(): void;
 }
@@ -84,7 +90,7 @@ export class LiveMap {
   readonly #hooks: SessionHooks = {
     input: () => this.#index && liveInputOf(this.#data, this.#options, this.#scope, this.#index, this.#clock.now()),
     now: () => this.#clock.now(),
-    drill: (code) => this.#drill(code),
+    click: (click) => this.#click(click),
     handMoved: () => this.events.handMoved(),
     unrecoverable: (reason) => this.#rebuild(reason),
     restoreTimeoutMs: () => this.#restoreTimeoutMs,
@@ -235,11 +241,25 @@ export class LiveMap {
     }
   }
 
+  /** The map as drawn now, as a PNG data URL (for the wall's picture, capture/captureWallPng.ts). */
+  async captureFrame(): Promise<string> {
+    await this.whenIdle();
+    return captureFrame(this.#map);
+  }
+
   destroy(): void {
     this.#stop.abort(new Error('the map view was closed'));
     clearInterval(this.#ticker);
     this.#scheduler.cancel();
     this.#disposeSession();
+  }
+
+  /** A marker click opens its card and does not drill; a region click drills (and names the region for its card). */
+  #click({ marker, drill, region }: MapClick): void {
+    if (!this.#interactive) return this.events.blockedClick();
+    if (marker) return this.events.select(marker);
+    if (drill) this.#drill(drill);
+    this.events.select(region === null ? null : { kind: 'region', code: region });
   }
 
   #drill(code: string): void {

@@ -4,6 +4,7 @@ import { createAnimationLoop, type AnimationLoop } from './animationLoop';
 import { installBasemap } from './installBasemap';
 import { watchContext } from './contextRecovery';
 import { DRILL_LAYERS, drillTarget, type RegionHit } from '../regions/drillTarget';
+import { MARKER_HIT_PX, MARKER_LAYERS, nearestMarker, type MapPick } from './markerPick';
 import { createLiveLayers, LIVE_SOURCE_IDS } from '../layers/index';
 import { LiveBinding, type BindingStats } from '../binding/LiveBinding';
 import type { LiveInput } from '../binding/liveLayer';
@@ -35,8 +36,8 @@ export interface SessionHooks {
   input(): LiveInput | null;
   /** Server time for an animation frame. */
   now(): number;
-  /** A click landed on a region the screen should drill into. */
-  drill(code: string): void;
+  /** A click landed on the map: what it picked (see MapClick). */
+  click(click: MapClick): void;
   /** Someone moved the camera by hand (drag, wheel, pinch): not a flight of ours. */
   handMoved(): void;
   /** The WebGL context is gone for good: the map must be rebuilt. */
@@ -45,6 +46,16 @@ export interface SessionHooks {
   restoreTimeoutMs(): number;
   /** Whether things may move (motionPreference.ts); `auto` leaves it to the render budget. */
   motion(): MotionPreference;
+}
+
+/** What one click on the map landed on. */
+export interface MapClick {
+  /** The drawn marker nearest the pointer (within MARKER_HIT_PX), if any: a marker click opens its card, it does not drill. */
+  marker: MapPick | null;
+  /** The region to drill into (drillTarget), if any. */
+  drill: string | null;
+  /** The region the click is about: the one drilled into, else the scope when the click was inside it; null outside. */
+  region: string | null;
 }
 
 const ICON_TYPES = new Map(STATION_TYPES.map((type) => [stationIconId(type), type]));
@@ -161,14 +172,36 @@ export class MapSession {
     if (event.originalEvent) this.hooks.handMoved();
   };
 
-  readonly #onClick = (event: MapMouseEvent): void => {
+  readonly #onClick = (event: MapMouseEvent): void => this.hooks.click(this.clickAt(event.point));
+
+  /** What a click at this point of the canvas (CSS px) lands on: a marker near it, the region to drill into. */
+  clickAt(point: { x: number; y: number }): MapClick {
     const hits: RegionHit[] = this.map
-      .queryRenderedFeatures(event.point, { layers: [...DRILL_LAYERS] })
+      .queryRenderedFeatures([point.x, point.y], { layers: [...DRILL_LAYERS] })
       .map((feature) => ({ code: String(feature.properties.code), level: feature.properties.level as RegionHit['level'] }));
     // Judged at the zoom a 1080p wall would show this view at, like the style's zoom ranges.
-    const code = drillTarget(hits, this.map.getZoom() - mapScaleOf(this.map).zoomOffset, this.hooks.input()?.scope ?? '');
-    if (code) this.hooks.drill(code);
-  };
+    const scale = mapScaleOf(this.map);
+    const zoom = this.map.getZoom() - scale.zoomOffset;
+    const scope = this.hooks.input()?.scope ?? '';
+    const drill = drillTarget(hits, zoom, scope);
+    const region = drill ?? (hits.some((hit) => hit.code === scope) ? scope : null);
+    return { marker: this.#markerNear(point, zoom, MARKER_HIT_PX * scale.factor), drill, region };
+  }
+
+  /** The drawn marker nearest a point, looked for in a box around it (queried top-most first). */
+  #markerNear(point: { x: number; y: number }, zoom: number, maxPx: number): MapPick | null {
+    const box: [[number, number], [number, number]] = [
+      [point.x - maxPx, point.y - maxPx],
+      [point.x + maxPx, point.y + maxPx],
+    ];
+    const layers = MARKER_LAYERS.filter((id) => this.map.getLayer(id));
+    const candidates = this.map.queryRenderedFeatures(box, { layers }).flatMap((feature) => {
+      if (feature.geometry.type !== 'Point') return [];
+      const at = this.map.project(feature.geometry.coordinates as [number, number]);
+      return [{ layer: feature.layer.id, properties: feature.properties, x: at.x, y: at.y }];
+    });
+    return nearestMarker(candidates, point, zoom, maxPx);
+  }
 
   /**
    * One animation frame, if the renderer can afford it. Too slow to animate at all: everything that

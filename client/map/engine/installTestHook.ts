@@ -20,6 +20,7 @@ export const installTestHook = (liveMap: LiveMap, drills: readonly string[]): vo
       return liveMap.scope;
     },
     drills,
+    clickAt: (x, y) => liveMap.session?.clickAt({ x, y }) ?? null,
     get rebuilds() {
       return liveMap.rebuilds;
     },
