@@ -4,7 +4,7 @@ import { createAnimationLoop, type AnimationLoop } from './animationLoop';
 import { installBasemap } from './installBasemap';
 import { watchContext } from './contextRecovery';
 import { DRILL_LAYERS, drillTarget, type RegionHit } from '../regions/drillTarget';
-import { MARKER_HIT_PX, MARKER_LAYERS, nearestMarker, type MapPick } from './markerPick';
+import { markerReachPx, MARKER_LAYERS, nearestMarker, type MapPick } from './markerPick';
 import { createLiveLayers, LIVE_SOURCE_IDS } from '../layers/index';
 import { LiveBinding, type BindingStats } from '../binding/LiveBinding';
 import type { LiveInput } from '../binding/liveLayer';
@@ -50,7 +50,7 @@ export interface SessionHooks {
 
 /** What one click on the map landed on. */
 export interface MapClick {
-  /** The drawn marker nearest the pointer (within MARKER_HIT_PX), if any: a marker click opens its card, it does not drill. */
+  /** The drawn marker nearest the pointer (within markerReachPx), if any: a marker click opens its card, it does not drill. */
   marker: MapPick | null;
   /** The region to drill into (drillTarget), if any. */
   drill: string | null;
@@ -185,7 +185,7 @@ export class MapSession {
     const scope = this.hooks.input()?.scope ?? '';
     const drill = drillTarget(hits, zoom, scope);
     const region = drill ?? (hits.some((hit) => hit.code === scope) ? scope : null);
-    return { marker: this.#markerNear(point, zoom, MARKER_HIT_PX * scale.factor), drill, region };
+    return { marker: this.#markerNear(point, zoom, markerReachPx(zoom) * scale.factor), drill, region };
   }
 
   /** The drawn marker nearest a point, looked for in a box around it (queried top-most first). */

@@ -10,9 +10,11 @@ export const MARKER_LAYERS: readonly string[] = [incidentMarkerLayer.id, station
 
 /**
  * How far from a marker's centre a click still picks it, in 1080p CSS px: a remote pointer (an air
- * mouse, a laser pointer on a touch frame) shakes by a few pixels, and the smallest dots are 5 px across.
+ * mouse, a laser pointer on a touch frame) shakes by a few pixels, and close up the dots are 12–26 px
+ * across. Zoomed out, where the clusters count the incidents and a community is a speck, a click is
+ * mostly a drill: only a click on the dot itself picks it.
  */
-export const MARKER_HIT_PX = 12;
+export const markerReachPx = (zoom: number): number => (zoom < CLUSTERS_UNTIL_ZOOM ? 6 : 12);
 
 /** A marker feature under (or near) the click, as queried, projected to screen px. */
 export interface MarkerCandidate {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markerShown, nearestMarker, type MarkerCandidate } from '../../../../client/map/engine/markerPick';
+import { markerReachPx, markerShown, nearestMarker, type MarkerCandidate } from '../../../../client/map/engine/markerPick';
 
 const incident = (id: string, x: number, y: number, properties: Record<string, unknown> = {}): MarkerCandidate => ({
   layer: 'incident-markers',
@@ -30,5 +30,9 @@ describe('the marker a click picks', () => {
     expect(markerShown(station('centre', 0, 0, true), 9.5)).toBe(false);
     expect(markerShown(station('small', 0, 0), 11)).toBe(true);
     expect(nearestMarker([incident('ordinary', 100, 100)], { x: 100, y: 100 }, 10, 12)).toBeNull();
+  });
+
+  it('reaches further close up, for a shaky remote pointer, than zoomed out, where a click is mostly a drill', () => {
+    expect(markerReachPx(14)).toBeGreaterThan(markerReachPx(9.5));
   });
 });
