@@ -95,6 +95,24 @@ const drillPoint = (page: Page, candidates: ReadonlyArray<{ code: string; lngLat
     throw new Error(`no point drills into one of ${points.length} regions: ${JSON.stringify(skipped)}, zoom ${map.getZoom()}, scope ${window.__jinlin!.scope}`);
   }, candidates);
 
+/**
+ * Clicks where a click drills into one of the candidates and waits for the drill. A live county may
+ * draw a new incident there between the look and the click (that click opens its card instead): then
+ * the card is closed and another point tried.
+ */
+const drillBy = async (page: Page, candidates: ReadonlyArray<{ code: string; lngLat: [number, number] }>) => {
+  for (let attempt = 1; ; attempt += 1) {
+    const target = await drillPoint(page, candidates);
+    await page.mouse.click(target.x, target.y);
+    const drilled = await page
+      .waitForFunction((code) => window.__jinlin!.drills.includes(code), target.code, { timeout: 5000 })
+      .then(() => true, () => false);
+    if (drilled) return target;
+    if (attempt === 3) throw new Error(`three clicks did not drill into ${target.code}`);
+    await page.keyboard.press('Escape');
+  }
+};
+
 /** The regions of a level (inside `within`) as drill candidates: their codes and label points. */
 const candidatesOf = async (origin: string, level: string, within?: string) =>
   labelPointsOf(await fetchRegions(origin, level, within ? { within } : {})).features.map((f) => ({
@@ -222,6 +240,26 @@ describe('detail on demand: a click on the wall map opens the card of what was c
     await page.waitForSelector(CARD, { state: 'detached', timeout: 5000 });
   }, TEST_TIMEOUT_MS);
 
+  it('opens the card from the keyboard too: with the map focused, Enter clicks the middle of its open part', async () => {
+    const page = wall.page;
+    await page.evaluate(({ lng, lat }) => {
+      window.__jinlin!.map.jumpTo({ center: [lng, lat] });
+      window.__jinlin!.map.getCanvas().focus();
+      return window.__jinlin!.idle();
+    }, incident.location);
+    const centred = await page.evaluate(() => {
+      const map = window.__jinlin!.map;
+      const centre = map.project(map.getCenter());
+      return window.__jinlin!.clickAt(centre.x, centre.y)?.marker;
+    });
+    expect(centred).toEqual({ kind: 'incident', id: incident.id });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`${CARD}[data-kind=incident]`, { timeout: 5000 });
+    expect(await cardText(page)).toContain('矛盾纠纷');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(CARD, { state: 'detached', timeout: 5000 });
+  }, TEST_TIMEOUT_MS);
+
   it('opens a station’s card: type, status and opening hours, no member on duty', async () => {
     const community = incident.regionPath[2]!;
     await wall.page.evaluate((code) => {
@@ -248,24 +286,20 @@ describe('detail on demand: a click on the wall map opens the card of what was c
       window.__jinlin!.flyToRegion(code);
       return window.__jinlin!.idle();
     }, COUNTY_CODE);
-    const community = await drillPoint(page, await candidatesOf(server!.origin, 'community'));
-    expect(community, 'a point of a community away from its markers').not.toBeNull();
-    await clickForCard(page, community!, 'region');
-    await page.waitForFunction((code) => window.__jinlin!.scope === code, community!.code, { timeout: 60_000 });
+    const community = await drillBy(page, await candidatesOf(server!.origin, 'community'));
+    await page.waitForSelector(`${CARD}[data-kind=region]`, { timeout: 10_000 });
+    await page.waitForFunction((code) => window.__jinlin!.scope === code, community.code, { timeout: 60_000 });
     await page.evaluate(() => window.__jinlin!.idle());
 
-    const compounds = await candidatesOf(server!.origin, 'compound', community!.code);
-    const compound = await drillPoint(page, compounds);
-    expect(compound, 'a point of a compound of the community away from its markers').not.toBeNull();
-    console.log(`clicking compound ${compound!.code} of ${community!.code}; a grid is drawn under it: ${compound!.gridUnder}`);
-    await page.mouse.click(compound!.x, compound!.y);
-    await page.waitForFunction((code) => window.__jinlin!.drills.includes(code), compound!.code, { timeout: 10_000 });
-    await page.waitForFunction((code) => window.__jinlin!.scope === code, compound!.code, { timeout: 60_000 });
-    expect(await page.evaluate(() => window.__jinlin!.drills.at(-1))).toBe(compound!.code);
+    const compounds = await candidatesOf(server!.origin, 'compound', community.code);
+    const compound = await drillBy(page, compounds);
+    console.log(`clicked compound ${compound.code} of ${community.code}; a grid is drawn under it: ${compound.gridUnder}`);
+    await page.waitForFunction((code) => window.__jinlin!.scope === code, compound.code, { timeout: 60_000 });
+    expect(await page.evaluate(() => window.__jinlin!.drills.at(-1))).toBe(compound.code);
     // The region's card names it, with its figures.
     await page.waitForFunction(
       (name) => document.querySelector('[data-testid=detail-card][data-kind=region]')?.textContent?.includes(name) === true,
-      compounds.find((candidate) => candidate.code === compound!.code)!.name,
+      compounds.find((candidate) => candidate.code === compound.code)!.name,
       { timeout: 10_000 },
     );
     expect(await cardText(page)).toContain('待办事件');

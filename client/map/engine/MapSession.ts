@@ -104,6 +104,7 @@ export class MapSession {
     this.#stopMetering = meterMapFrames(map, (costMs, nowMs) => this.#budget.spend(costMs, nowMs));
     map.on('click', this.#onClick);
     map.on('movestart', this.#onMoveStart);
+    map.getCanvasContainer().addEventListener('keydown', this.#onKeyDown);
     this.#stopWatching = watchContext(
       map,
       { onLost: () => this.#suspend(), onRestored: () => this.#resume(), onUnrecoverable: (reason) => hooks.unrecoverable(reason) },
@@ -164,6 +165,7 @@ export class MapSession {
     this.#stopWatching();
     this.map.off('click', this.#onClick);
     this.map.off('movestart', this.#onMoveStart);
+    this.map.getCanvasContainer().removeEventListener('keydown', this.#onKeyDown);
     this.map.remove();
   }
 
@@ -173,6 +175,17 @@ export class MapSession {
   };
 
   readonly #onClick = (event: MapMouseEvent): void => this.hooks.click(this.clickAt(event.point));
+
+  /**
+   * The keyboard's click: with the map focused, the arrow keys pan it (MapLibre) and Enter clicks the
+   * middle of its open part (inside the overlays' padding), a remote's OK key as well.
+   */
+  readonly #onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Enter' || event.repeat) return;
+    // No keypress after it: the card that opens takes the focus, and the same Enter would press its close button.
+    event.preventDefault();
+    this.hooks.click(this.clickAt(this.map.project(this.map.getCenter())));
+  };
 
   /** What a click at this point of the canvas (CSS px) lands on: a marker near it, the region to drill into. */
   clickAt(point: { x: number; y: number }): MapClick {
