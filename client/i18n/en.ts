@@ -9,6 +9,9 @@ export const en: MessageSchema = {
     dataAgeSeconds: 'Data {seconds} s ago',
     dataAgeMinutes: 'Data {minutes} min ago',
     staleBanner: 'Data stopped updating — since {time}',
+    capture: 'Picture',
+    capturing: 'Taking picture…',
+    captureFailed: 'Picture failed',
     connection: {
       connecting: 'Connecting',
       live: 'Live',

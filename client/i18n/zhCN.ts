@@ -21,6 +21,9 @@ export const zhCN = {
     dataAgeSeconds: '数据 {seconds} 秒前',
     dataAgeMinutes: '数据 {minutes} 分钟前',
     staleBanner: '数据已停止更新 — 自 {time}',
+    capture: '截图',
+    capturing: '截图中…',
+    captureFailed: '截图失败',
     connection: {
       connecting: '连接中',
       live: '实时',
