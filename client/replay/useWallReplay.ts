@@ -1,4 +1,4 @@
-import { computed, onBeforeUnmount, shallowRef } from 'vue';
+import { computed, onBeforeUnmount, ref, shallowRef } from 'vue';
 import { fetchReplayEvents } from '../api/fetchReplayEvents';
 import { fetchReplaySnapshot } from '../api/fetchReplaySnapshot';
 import { platformFetch } from '../api/getJson';
@@ -68,11 +68,16 @@ export const useWallReplay = ({ token, live, feed, view, hold, clock = browserCl
   /** Seq continuity of what the live link applies after a replay (the e2e's "0 gaps"). */
   const continuity = new SeqGapCounter();
 
+  /** Counts returns to live: the board reloads its history of the live log on each. */
+  const resumed = ref(0);
   const backToLive = async (): Promise<void> => {
     if (!active.value) return;
     player.stop();
     continuity.reset();
+    // The board's rows are of the past: the live snapshot starts it afresh, and its history reloads.
+    feed.clear();
     await hold.release();
+    resumed.value++;
   };
 
   const start = async (period: ReplayPeriod, speed: number): Promise<void> => {
@@ -109,6 +114,7 @@ export const useWallReplay = ({ token, live, feed, view, hold, clock = browserCl
     /** The replay clock while the past is on screen; null when live. */
     now: computed(() => (active.value ? state.value!.at : null)),
     continuity,
+    resumed,
     start,
     jump: (at: number) => player.jump(at).catch((error: unknown) => console.warn('replay jump', error)),
     setSpeed: (speed: number) => player.setSpeed(speed),

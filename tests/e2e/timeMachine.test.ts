@@ -111,6 +111,8 @@ describe('the time machine: a wall replays the last 6 hours and comes back to li
     expect(banner).toContain('返回实时');
     // The past does not alarm: no alarm list over the map while it is on screen.
     expect(await page.locator('[data-overlay=alarms]').count()).toBe(0);
+    // The header's badge says 回放 too: 实时 over figures of the past would be a lie.
+    expect(await page.getAttribute('.head [role=status]', 'data-state')).toBe('replay');
 
     await page.waitForFunction((from) => window.__jinlin!.replay!().at > from + 30 * 60_000, started.from, { timeout: 30_000 });
     await page.screenshot({ path: screenshotPath('time-machine-replay.png') });
@@ -189,6 +191,7 @@ describe('the time machine: a wall replays the last 6 hours and comes back to li
     expect(live.lastSeq).toBeGreaterThanOrEqual(head);
     expect(live.liveGaps).toBe(0);
     expect(await page.evaluate(() => window.__jinlin!.connection!())).toBe('live');
+    expect(await page.getAttribute('.head [role=status]', 'data-state')).toBe('live');
     await page.screenshot({ path: screenshotPath('time-machine-back-to-live.png') });
     expect(wall.errors).toEqual([]);
   }, 120_000);

@@ -64,8 +64,11 @@ export const useWallSession = (config: WallConfig, token: string | null, mapView
 
   const bearer: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   /** The board's history comes from the same API, with the same credentials, as the live link's catch-up. */
-  const recentEvents = useRecentEvents(toRef(live, 'scope'), () => live.lastSeq, (query) =>
-    fetchEventsPage({ fetch: platformFetch, baseUrl: '', headers: bearer, signal: stop.signal }, query),
+  const recentEvents = useRecentEvents(
+    toRef(live, 'scope'),
+    () => live.lastSeq,
+    (query) => fetchEventsPage({ fetch: platformFetch, baseUrl: '', headers: bearer, signal: stop.signal }, query),
+    replay.resumed,
   );
   // A replay's board is the replayed events alone: the live history is of another time.
   const boardEvents = computed(() => (replay.active.value ? feed.events : mergeRecentEvents(feed.events, recentEvents.value, EVENT_FEED_LIMIT)));
