@@ -105,10 +105,11 @@ const drillBy = async (page: Page, candidates: ReadonlyArray<{ code: string; lng
     const target = await drillPoint(page, candidates);
     await page.mouse.click(target.x, target.y);
     const drilled = await page
-      .waitForFunction((code) => window.__jinlin!.drills.includes(code), target.code, { timeout: 5000 })
+      // A loaded CI machine can take seconds to hand a click to the page: each try waits ten.
+      .waitForFunction((code) => window.__jinlin!.drills.includes(code), target.code, { timeout: 10_000 })
       .then(() => true, () => false);
     if (drilled) return target;
-    if (attempt === 3) throw new Error(`three clicks did not drill into ${target.code}`);
+    if (attempt === 4) throw new Error(`four clicks did not drill into ${target.code}`);
     await page.keyboard.press('Escape');
   }
 };
